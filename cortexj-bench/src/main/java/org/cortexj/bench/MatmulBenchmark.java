@@ -37,6 +37,7 @@ public class MatmulBenchmark {
     @Param({"128x800x1000", "1024x1024x1024"})
     public String dims;
 
+    /** Worker threads of the tensor backend; OpenBLAS starts one thread per processor either way. */
     @Param("2")
     public int threads;
 
@@ -56,7 +57,6 @@ public class MatmulBenchmark {
         k = Integer.parseInt(parts[1]);
         n = Integer.parseInt(parts[2]);
         DefaultBackend.set(new CpuBackend(threads, true));
-        openblas.openblas_set_num_threads(threads);
         float[] left = random(m * k, 1);
         float[] right = random(k * n, 2);
         a = Tensor.of(left, m, k);
