@@ -1,0 +1,36 @@
+package org.cortexj.backend.cpu;
+
+import org.cortexj.backend.BinaryOp;
+import org.cortexj.backend.UnaryOp;
+
+/**
+ * Elementwise loops over array regions of {@code n} elements. Each source region may be the
+ * destination region (same array and offset) but must not otherwise overlap it.
+ *
+ * <p>Two implementations exist: {@link ScalarElementwiseKernels} and the Vector API one in the
+ * {@code simd} package. For a given n they must return bit-identical results for the arithmetic
+ * and comparison operators, and results within a few units in the last place for
+ * transcendental functions, whose vector versions round differently.
+ */
+public interface ElementwiseKernels {
+
+    String name();
+
+    void unary(UnaryOp op, float[] x, int xOffset, float[] out, int outOffset, int n);
+
+    void unary(UnaryOp op, double[] x, int xOffset, double[] out, int outOffset, int n);
+
+    void binary(BinaryOp op, float[] a, int aOffset, float[] b, int bOffset,
+                float[] out, int outOffset, int n);
+
+    void binary(BinaryOp op, double[] a, int aOffset, double[] b, int bOffset,
+                double[] out, int outOffset, int n);
+
+    /** out = condition != 0 ? ifTrue : ifFalse (a NaN condition counts as true). */
+    void where(float[] condition, int conditionOffset, float[] ifTrue, int trueOffset,
+               float[] ifFalse, int falseOffset, float[] out, int outOffset, int n);
+
+    /** out = condition != 0 ? ifTrue : ifFalse (a NaN condition counts as true). */
+    void where(double[] condition, int conditionOffset, double[] ifTrue, int trueOffset,
+               double[] ifFalse, int falseOffset, double[] out, int outOffset, int n);
+}

@@ -1,0 +1,140 @@
+package org.cortexj.backend.cpu;
+
+/**
+ * Scalar functions that {@link Math} lacks or computes in a form that overflows.
+ */
+public final class ScalarMath {
+
+    private static final double TWO_OVER_SQRT_PI = 1.1283791670955125738961589031215452;
+    private static final double ONE_OVER_SQRT_PI = 0.5641895835477562869480794515607726;
+
+    private ScalarMath() {
+    }
+
+    /** Logistic sigmoid; never overflows, and is exactly 0.5 at ±0. */
+    public static double sigmoid(double x) {
+        if (x >= 0) {
+            return 1.0 / (1.0 + Math.exp(-x));
+        }
+        double e = Math.exp(x);
+        return e / (1.0 + e);
+    }
+
+    /** Logistic sigmoid in float32 arithmetic on a double evaluation. */
+    public static float sigmoid(float x) {
+        return (float) sigmoid((double) x);
+    }
+
+    /** max(x, 0), keeping NaN. */
+    public static double relu(double x) {
+        return x > 0 ? x : (x != x ? x : 0.0);
+    }
+
+    /** max(x, 0), keeping NaN. */
+    public static float relu(float x) {
+        return x > 0 ? x : (x != x ? x : 0.0f);
+    }
+
+    /**
+     * Gauss error function, accurate to a few units in the last place of a double.
+     *
+     * <p>For |x| ≤ 2.5 it sums the Maclaurin series 2/√π · Σ (−1)ⁿ x^(2n+1) / (n! (2n+1)); beyond
+     * that it returns 1 − erfc(x) with erfc from its continued fraction (Abramowitz and Stegun,
+     * Handbook of Mathematical Functions, 7.1.14). Above 6 the result rounds to ±1.
+     */
+    public static double erf(double x) {
+        if (x != x) {
+            return x;
+        }
+        double magnitude = Math.abs(x);
+        if (magnitude > 6.0) {
+            return Math.copySign(1.0, x);
+        }
+        if (magnitude <= 2.5) {
+            return erfSeries(x);
+        }
+        return Math.copySign(1.0 - erfcContinuedFraction(magnitude), x);
+    }
+
+    private static double erfSeries(double x) {
+        double xSquared = x * x;
+        double term = x;
+        double sum = x;
+        for (int n = 1; n < 200; n++) {
+            term *= -xSquared / n;
+            double contribution = term / (2 * n + 1);
+            sum += contribution;
+            if (Math.abs(contribution) <= 1e-17 * Math.abs(sum)) {
+                break;
+            }
+        }
+        return TWO_OVER_SQRT_PI * sum;
+    }
+
+    /** erfc(x) for x > 2 by the continued fraction, evaluated with the modified Lentz method. */
+    private static double erfcContinuedFraction(double x) {
+        // erfc(x) = exp(-x^2)/sqrt(pi) * 1/(x + (1/2)/(x + 1/(x + (3/2)/(x + 2/(x + ...)))))
+        double tiny = 1e-300;
+        double f = x;
+        double c = x;
+        double d = 0;
+        for (int n = 1; n < 500; n++) {
+            double a = n * 0.5;
+            d = x + a * d;
+            d = Math.abs(d) < tiny ? tiny : d;
+            c = x + a / c;
+            c = Math.abs(c) < tiny ? tiny : c;
+            d = 1.0 / d;
+            double delta = c * d;
+            f *= delta;
+            if (Math.abs(delta - 1.0) < 1e-16) {
+                break;
+            }
+        }
+        return Math.exp(-x * x) * ONE_OVER_SQRT_PI / f;
+    }
+
+    /** Applies one unary operator to a double; the reference semantics for every kernel. */
+    public static double apply(org.cortexj.backend.UnaryOp op, double x) {
+        return switch (op) {
+            case NEG -> -x;
+            case ABS -> Math.abs(x);
+            case EXP -> Math.exp(x);
+            case EXPM1 -> Math.expm1(x);
+            case LOG -> Math.log(x);
+            case LOG1P -> Math.log1p(x);
+            case SQRT -> Math.sqrt(x);
+            case RSQRT -> 1.0 / Math.sqrt(x);
+            case SQUARE -> x * x;
+            case RECIPROCAL -> 1.0 / x;
+            case TANH -> Math.tanh(x);
+            case SIGMOID -> sigmoid(x);
+            case RELU -> relu(x);
+            case SIGN -> Math.signum(x);
+            case FLOOR -> Math.floor(x);
+            case CEIL -> Math.ceil(x);
+            case ROUND -> Math.rint(x);
+            case ERF -> erf(x);
+        };
+    }
+
+    /** Applies one binary operator to doubles; the reference semantics for every kernel. */
+    public static double apply(org.cortexj.backend.BinaryOp op, double a, double b) {
+        return switch (op) {
+            case ADD -> a + b;
+            case SUB -> a - b;
+            case MUL -> a * b;
+            case DIV -> a / b;
+            case POW -> Math.pow(a, b);
+            case MAXIMUM -> Math.max(a, b);
+            case MINIMUM -> Math.min(a, b);
+            case GT -> a > b ? 1 : 0;
+            case GE -> a >= b ? 1 : 0;
+            case LT -> a < b ? 1 : 0;
+            case LE -> a <= b ? 1 : 0;
+            case EQ -> a == b ? 1 : 0;
+            case NE -> a != b ? 1 : 0;
+            case MUL_NO_NAN -> b == 0 ? 0 : a * b;
+        };
+    }
+}
