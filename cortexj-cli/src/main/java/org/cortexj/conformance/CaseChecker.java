@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.cortexj.tensor.Tensor;
 
 /**
  * Collects the comparisons of one case run into a {@link CaseResult}.
@@ -45,6 +46,11 @@ public final class CaseChecker {
         return output(name, shape, widen(values));
     }
 
+    /** Compares a library tensor with {@code outputs[name]} if the case gives it. */
+    public CaseChecker output(String name, Tensor got) {
+        return output(name, got.shape().dims(), got.toDoubleArray());
+    }
+
     /** Compares with {@code grads[name]} if the case gives it. */
     public CaseChecker grad(String name, int[] shape, double[] values) {
         return compareIfGiven(referenceCase.grads(), name, shape, values);
@@ -54,6 +60,23 @@ public final class CaseChecker {
         return grad(name, shape, widen(values));
     }
 
+    /**
+     * Compares a library tensor with {@code grads[name]} if the case gives it.
+     *
+     * @param got the gradient, such as {@code x.grad()}; {@code null} fails the comparison
+     *     when the case gives the gradient, because the library computed none
+     */
+    public CaseChecker grad(String name, Tensor got) {
+        NamedTensors grads = referenceCase.grads();
+        if (got == null && grads.contains(name)) {
+            return add(Comparison.missing("grads." + name, tolerance, grads.get(name).shape()));
+        }
+        if (got == null) {
+            return this;
+        }
+        return grad(name, got.shape().dims(), got.toDoubleArray());
+    }
+
     /** Compares with {@code intermediates[name]} if the case gives it. */
     public CaseChecker intermediate(String name, int[] shape, double[] values) {
         return compareIfGiven(referenceCase.intermediates(), name, shape, values);
@@ -61,6 +84,11 @@ public final class CaseChecker {
 
     public CaseChecker intermediate(String name, int[] shape, float[] values) {
         return intermediate(name, shape, widen(values));
+    }
+
+    /** Compares a library tensor with {@code intermediates[name]} if the case gives it. */
+    public CaseChecker intermediate(String name, Tensor got) {
+        return intermediate(name, got.shape().dims(), got.toDoubleArray());
     }
 
     /**

@@ -62,12 +62,13 @@ final class ElementComparison {
 
     private Comparison toComparison(String label, int[] shape, double[] expected, double[] got) {
         if (worstIndex < 0) {
-            return new Comparison(label, tolerance, shape, shape, 0, 0, -1, Double.NaN, Double.NaN,
-                    0, 0, 0, maxAbsExpected);
+            return new Comparison(label, tolerance, shape, shape, 0, 0, Comparison.Worst.NONE,
+                    maxAbsExpected);
         }
-        return new Comparison(label, tolerance, shape, shape, expected.length, failedCount,
-                worstIndex, got[worstIndex], expected[worstIndex], worstError, worstRatio,
-                worstAllowed, maxAbsExpected);
+        Comparison.Worst worst = new Comparison.Worst(worstIndex, got[worstIndex],
+                expected[worstIndex], worstError, worstRatio, worstAllowed);
+        return new Comparison(label, tolerance, shape, shape, expected.length, failedCount, worst,
+                maxAbsExpected);
     }
 
     private static double maxAbsFinite(double[] values) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.cortexj.tensor.Tensor;
 
 /**
  * Tensor from a reference file: a shape, row-major values stored as {@code double}, and a
@@ -142,6 +143,23 @@ public final class ReferenceTensor {
             result[i] = values[i] != 0;
         }
         return result;
+    }
+
+    /**
+     * Converts to a library tensor. Floating-point values become a tensor of {@code precision}
+     * (rounded to {@code float} for float32); int64 and bool values become an int32 tensor.
+     *
+     * @throws ReferenceFormatException if the data is omitted, or an integer value is outside the
+     *     {@code int} range
+     */
+    public Tensor toTensor(Precision precision) {
+        if (dtype.isExact()) {
+            return Tensor.of(toIntArray(), shape);
+        }
+        if (precision == Precision.FLOAT32) {
+            return Tensor.of(toFloatArray(), shape);
+        }
+        return Tensor.of(requireData(), shape);
     }
 
     /**
