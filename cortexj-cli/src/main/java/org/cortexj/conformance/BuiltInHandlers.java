@@ -1,5 +1,9 @@
 package org.cortexj.conformance;
 
+import org.cortexj.conformance.handlers.ElementwiseHandler;
+import org.cortexj.conformance.handlers.MatmulHandler;
+import org.cortexj.conformance.handlers.ReductionHandler;
+
 /**
  * The handlers that {@code cortexj check-reference} uses. Each handler is registered here with the
  * op names it implements; ops without a handler are reported as not implemented yet.
@@ -12,8 +16,11 @@ public final class BuiltInHandlers {
     /** A new registry with every built-in handler. */
     public static HandlerRegistry registry() {
         HandlerRegistry registry = new HandlerRegistry();
-        // Register handlers here, for example:
-        // registry.register(new ActivationHandler(), "relu", "selu", "sigmoid");
+        registry.register(new ElementwiseHandler(), ElementwiseHandler.UNARY);
+        registry.register(new ElementwiseHandler(), ElementwiseHandler.BINARY);
+        registry.register(new ElementwiseHandler(), "where");
+        registry.register(new ReductionHandler(), ReductionHandler.OPS);
+        registry.register(new MatmulHandler(), "matmul", "batched_matmul", "linear");
         return registry;
     }
 }
