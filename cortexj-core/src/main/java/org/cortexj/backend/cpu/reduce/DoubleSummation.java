@@ -43,13 +43,16 @@ final class DoubleSummation {
         this.scratch = new double[LANES * levelCount(rowLength)];
     }
 
-    /** Returns the sum of {@code a[from, from + rowLength)}; -0.0 for an all -0.0 row. */
+    /** Returns the sum of {@code a[from, from + rowLength)}, -0.0 for a row of only -0.0. */
     double sum(double[] a, int from) {
         if (rowLength == 0) {
             return 0.0;
         }
+        if (rowLength <= LANES) {
+            return shortRowSum(a, from, false, 0.0);
+        }
         laneSums(a, from, rowLength, 0, false, 0.0);
-        return reduceLanes(scratch, Math.min(rowLength, LANES));
+        return reduceLanes(scratch, LANES);
     }
 
     /** Returns the sum of {@code (a[i] - center)^2} over the row, with the tree of {@link #sum}. */
@@ -57,8 +60,28 @@ final class DoubleSummation {
         if (rowLength == 0) {
             return 0.0;
         }
+        if (rowLength <= LANES) {
+            return shortRowSum(a, from, true, center);
+        }
         laneSums(a, from, rowLength, 0, true, center);
-        return reduceLanes(scratch, Math.min(rowLength, LANES));
+        return reduceLanes(scratch, LANES);
+    }
+
+    /**
+     * Sums a row of at most {@link #LANES} elements without the block kernels. Such a row has
+     * one element per lane, and adding it to the lane's initial -0.0 leaves it unchanged, so
+     * copying the terms into the lanes gives the kernels' bits. SIMD would not pay off here.
+     */
+    private double shortRowSum(double[] a, int from, boolean squaredDeviations, double center) {
+        for (int j = 0; j < rowLength; j++) {
+            double term = a[from + j];
+            if (squaredDeviations) {
+                double deviation = term - center;
+                term = deviation * deviation;
+            }
+            scratch[j] = term;
+        }
+        return reduceLanes(scratch, rowLength);
     }
 
     /** Writes the lane sums of {@code a[from, from + length)} to lane group {@code level}. */
@@ -87,15 +110,16 @@ final class DoubleSummation {
 
     /**
      * Adds the first {@link #LANES} entries of {@code lanes} by halving and returns the total.
-     * Only the first {@code usedLanes} may differ from -0.0. The halving steps that would add
-     * only -0.0 lanes are skipped, which changes no bit because {@code x + -0.0 == x} for
-     * every x.
+     * Lanes from {@code usedLanes} on are taken as -0.0, whatever they contain. The halving
+     * steps that would add only such lanes are skipped, which changes no bit because adding
+     * -0.0 leaves every value unchanged.
      */
     static double reduceLanes(double[] lanes, int usedLanes) {
         int width = LANES;
         while (width > 1 && width / 2 >= usedLanes) {
             width /= 2;
         }
+        Arrays.fill(lanes, usedLanes, width, -0.0);
         for (int half = width / 2; half >= 1; half /= 2) {
             for (int j = 0; j < half; j++) {
                 lanes[j] += lanes[j + half];
