@@ -16,6 +16,12 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class VectorDoubleKernels implements DoubleKernels {
 
+    /*
+     * Vector values never cross a method boundary here. HotSpot does not always inline small
+     * helpers into these kernels, and a vector passed to a method that was not inlined is
+     * boxed on the heap, which made the sum several times slower in some JDK 17 runs.
+     */
+
     /**
      * The preferred species, capped at 512 bits so that one pass of four vectors never spans
      * more than one lane group.
@@ -31,26 +37,39 @@ final class VectorDoubleKernels implements DoubleKernels {
         return preferred.vectorBitSize() > 512 ? DoubleVector.SPECIES_512 : preferred;
     }
 
+    /*
+     * The lane sums start from each pass's first lane group rather than from -0.0 vectors.
+     * That gives the same bits, because -0.0 + x == x, and it keeps every accumulator the
+     * direct result of a Vector API intrinsic. With a broadcast start value, HotSpot (JDK 17)
+     * sometimes lost the exact vector class, boxed the accumulators and stored them slowly.
+     */
+
     @Override
     public void blockLaneSums(double[] a, int from, int length, double[] lanes, int lanesOffset) {
         int groups = length / LANES;
         int groupsEnd = from + groups * LANES;
-        DoubleVector identity = DoubleVector.broadcast(SPECIES, -0.0);
+        if (groups == 0) {
+            DoubleSummation.clearLanes(lanes, lanesOffset);
+        }
 
         // Each pass keeps four vectors of lanes in registers while it reads every lane group.
-        for (int pass = 0; pass < LANES; pass += PASS) {
-            DoubleVector sum0 = identity;
-            DoubleVector sum1 = identity;
-            DoubleVector sum2 = identity;
-            DoubleVector sum3 = identity;
-            for (int group = 0; group < groups; group++) {
-                int i = from + group * LANES + pass;
+        for (int pass = 0; groups > 0 && pass < LANES; pass += PASS) {
+            int first = from + pass;
+            DoubleVector sum0 = DoubleVector.fromArray(SPECIES, a, first);
+            DoubleVector sum1 = DoubleVector.fromArray(SPECIES, a, first + WIDTH);
+            DoubleVector sum2 = DoubleVector.fromArray(SPECIES, a, first + 2 * WIDTH);
+            DoubleVector sum3 = DoubleVector.fromArray(SPECIES, a, first + 3 * WIDTH);
+            for (int group = 1; group < groups; group++) {
+                int i = first + group * LANES;
                 sum0 = sum0.add(DoubleVector.fromArray(SPECIES, a, i));
                 sum1 = sum1.add(DoubleVector.fromArray(SPECIES, a, i + WIDTH));
                 sum2 = sum2.add(DoubleVector.fromArray(SPECIES, a, i + 2 * WIDTH));
                 sum3 = sum3.add(DoubleVector.fromArray(SPECIES, a, i + 3 * WIDTH));
             }
-            storeLanes(sum0, sum1, sum2, sum3, lanes, lanesOffset + pass);
+            sum0.intoArray(lanes, lanesOffset + pass);
+            sum1.intoArray(lanes, lanesOffset + pass + WIDTH);
+            sum2.intoArray(lanes, lanesOffset + pass + 2 * WIDTH);
+            sum3.intoArray(lanes, lanesOffset + pass + 3 * WIDTH);
         }
 
         DoubleSummation.addTail(a, groupsEnd, from + length - groupsEnd, lanes, lanesOffset);
@@ -61,48 +80,49 @@ final class VectorDoubleKernels implements DoubleKernels {
             double[] a, int from, int length, double center, double[] lanes, int lanesOffset) {
         int groups = length / LANES;
         int groupsEnd = from + groups * LANES;
-        DoubleVector identity = DoubleVector.broadcast(SPECIES, -0.0);
+        if (groups == 0) {
+            DoubleSummation.clearLanes(lanes, lanesOffset);
+        }
         DoubleVector centers = DoubleVector.broadcast(SPECIES, center);
 
-        for (int pass = 0; pass < LANES; pass += PASS) {
-            DoubleVector sum0 = identity;
-            DoubleVector sum1 = identity;
-            DoubleVector sum2 = identity;
-            DoubleVector sum3 = identity;
-            for (int group = 0; group < groups; group++) {
-                int i = from + group * LANES + pass;
-                sum0 = addSquaredDeviation(sum0, a, i, centers);
-                sum1 = addSquaredDeviation(sum1, a, i + WIDTH, centers);
-                sum2 = addSquaredDeviation(sum2, a, i + 2 * WIDTH, centers);
-                sum3 = addSquaredDeviation(sum3, a, i + 3 * WIDTH, centers);
+        // d = a[i..] - center. A separate multiply and add, not an FMA, rounds as the scalar
+        // kernels do.
+        for (int pass = 0; groups > 0 && pass < LANES; pass += PASS) {
+            int first = from + pass;
+            DoubleVector d0 = DoubleVector.fromArray(SPECIES, a, first).sub(centers);
+            DoubleVector d1 = DoubleVector.fromArray(SPECIES, a, first + WIDTH).sub(centers);
+            DoubleVector d2 = DoubleVector.fromArray(SPECIES, a, first + 2 * WIDTH).sub(centers);
+            DoubleVector d3 = DoubleVector.fromArray(SPECIES, a, first + 3 * WIDTH).sub(centers);
+            DoubleVector sum0 = d0.mul(d0);
+            DoubleVector sum1 = d1.mul(d1);
+            DoubleVector sum2 = d2.mul(d2);
+            DoubleVector sum3 = d3.mul(d3);
+            for (int group = 1; group < groups; group++) {
+                int i = first + group * LANES;
+                d0 = DoubleVector.fromArray(SPECIES, a, i).sub(centers);
+                d1 = DoubleVector.fromArray(SPECIES, a, i + WIDTH).sub(centers);
+                d2 = DoubleVector.fromArray(SPECIES, a, i + 2 * WIDTH).sub(centers);
+                d3 = DoubleVector.fromArray(SPECIES, a, i + 3 * WIDTH).sub(centers);
+                sum0 = sum0.add(d0.mul(d0));
+                sum1 = sum1.add(d1.mul(d1));
+                sum2 = sum2.add(d2.mul(d2));
+                sum3 = sum3.add(d3.mul(d3));
             }
-            storeLanes(sum0, sum1, sum2, sum3, lanes, lanesOffset + pass);
+            sum0.intoArray(lanes, lanesOffset + pass);
+            sum1.intoArray(lanes, lanesOffset + pass + WIDTH);
+            sum2.intoArray(lanes, lanesOffset + pass + 2 * WIDTH);
+            sum3.intoArray(lanes, lanesOffset + pass + 3 * WIDTH);
         }
 
         DoubleSummation.addSquaredDeviationTail(
                 a, groupsEnd, from + length - groupsEnd, center, lanes, lanesOffset);
     }
 
-    /** Returns {@code sum + (a[i..] - centers)^2} with a separate multiply and add, no FMA. */
-    private static DoubleVector addSquaredDeviation(
-            DoubleVector sum, double[] a, int index, DoubleVector centers) {
-        DoubleVector deviation = DoubleVector.fromArray(SPECIES, a, index).sub(centers);
-        return sum.add(deviation.mul(deviation));
-    }
-
-    private static void storeLanes(DoubleVector sum0, DoubleVector sum1, DoubleVector sum2,
-            DoubleVector sum3, double[] lanes, int offset) {
-        sum0.intoArray(lanes, offset);
-        sum1.intoArray(lanes, offset + WIDTH);
-        sum2.intoArray(lanes, offset + 2 * WIDTH);
-        sum3.intoArray(lanes, offset + 3 * WIDTH);
-    }
-
     /*
      * The order of the comparisons in max and min does not matter: Math.max and Math.min,
      * which the vector MAX and MIN follow, are associative and commutative, because any NaN
-     * gives NaN and -0.0 is ordered below +0.0. Each method spells out its operator so that
-     * HotSpot sees a constant, which it needs to compile a Vector API operation to SIMD code.
+     * gives NaN and -0.0 is ordered below +0.0. Each method spells out its operator, because
+     * HotSpot compiles a Vector API operation to SIMD code only for a constant operator.
      */
 
     @Override
