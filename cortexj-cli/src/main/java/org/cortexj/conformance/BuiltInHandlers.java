@@ -1,6 +1,9 @@
 package org.cortexj.conformance;
 
+import org.cortexj.conformance.handlers.ActivationHandler;
 import org.cortexj.conformance.handlers.ElementwiseHandler;
+import org.cortexj.conformance.handlers.OptimizerHandler;
+import org.cortexj.conformance.handlers.SoftmaxLossHandler;
 import org.cortexj.conformance.handlers.MatmulHandler;
 import org.cortexj.conformance.handlers.ReductionHandler;
 
@@ -21,6 +24,9 @@ public final class BuiltInHandlers {
         registry.register(new ElementwiseHandler(), "where");
         registry.register(new ReductionHandler(), ReductionHandler.OPS);
         registry.register(new MatmulHandler(), "matmul", "batched_matmul", "linear");
+        registry.register(new ActivationHandler(), ActivationHandler.OPS);
+        registry.register(new SoftmaxLossHandler(), SoftmaxLossHandler.OPS);
+        registry.register(new OptimizerHandler(), OptimizerHandler.OPS);
         return registry;
     }
 }

@@ -23,7 +23,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SharedReferenceTest {
 
     static List<String> implementedFamilies() {
-        return List.of("unary_math.json", "binary_broadcast.json", "reductions.json", "linear_matmul.json");
+        return List.of("unary_math.json", "binary_broadcast.json", "reductions.json", "linear_matmul.json",
+                "activations.json", "softmax_losses.json", "optimizers.json");
     }
 
     @ParameterizedTest(name = "{0}")
