@@ -1,6 +1,8 @@
 package org.cortexj.backend.cpu.conv;
 
 import java.util.concurrent.ForkJoinPool;
+import org.cortexj.backend.PoolGeometry;
+import org.cortexj.backend.Window2d;
 
 /**
  * 2-D average pooling over NCHW planes, forward and backward. The divisor rule follows PyTorch's

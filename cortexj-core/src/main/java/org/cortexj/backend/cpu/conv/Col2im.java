@@ -1,6 +1,7 @@
 package org.cortexj.backend.cpu.conv;
 
 import java.util.concurrent.ForkJoinPool;
+import org.cortexj.backend.ConvGeometry;
 
 /**
  * Folds a column matrix back into NCHW images (col2im), the adjoint of {@link Im2col}: each

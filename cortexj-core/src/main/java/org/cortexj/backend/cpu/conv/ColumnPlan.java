@@ -1,5 +1,8 @@
 package org.cortexj.backend.cpu.conv;
 
+import org.cortexj.backend.ConvGeometry;
+import org.cortexj.backend.Window2d;
+
 /**
  * Index arithmetic of the column layout that {@link Im2col} writes and {@link Col2im} reads,
  * precomputed once per call from a {@link ConvGeometry}.

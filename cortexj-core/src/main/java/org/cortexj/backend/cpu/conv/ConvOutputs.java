@@ -1,5 +1,7 @@
 package org.cortexj.backend.cpu.conv;
 
+import org.cortexj.backend.ConvGeometry;
+
 /**
  * Reorders between the GEMM layout of convolution outputs, {@code [outChannels, N * P]}, and NCHW
  * {@code [N, outChannels, P]} with {@code P = outputHeight * outputWidth}, and sums the bias

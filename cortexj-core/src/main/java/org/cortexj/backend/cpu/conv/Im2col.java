@@ -2,6 +2,7 @@ package org.cortexj.backend.cpu.conv;
 
 import java.util.Arrays;
 import java.util.concurrent.ForkJoinPool;
+import org.cortexj.backend.ConvGeometry;
 
 /**
  * Unfolds a batch of NCHW images into the column matrix of a 2-D convolution (im2col), so that

@@ -1,5 +1,8 @@
 package org.cortexj.backend.cpu.conv;
 
+import org.cortexj.backend.ConvGeometry;
+import org.cortexj.backend.Window2d;
+
 /**
  * For each kernel tap {@code i} along one axis, the range {@code [start(i), end(i))} of output
  * positions {@code o} whose input position {@code o * stride - padding + i * dilation} lies inside

@@ -1,6 +1,7 @@
 package org.cortexj.backend.cpu.conv;
 
 import java.util.concurrent.ForkJoinPool;
+import org.cortexj.backend.PoolGeometry;
 
 /**
  * 2-D max pooling over NCHW planes, forward with argmax indices and backward by scattering the

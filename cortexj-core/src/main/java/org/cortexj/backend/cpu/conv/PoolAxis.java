@@ -1,5 +1,8 @@
 package org.cortexj.backend.cpu.conv;
 
+import org.cortexj.backend.PoolGeometry;
+import org.cortexj.backend.Window2d;
+
 /**
  * Window bounds along one axis of a {@link PoolGeometry}, for every output position {@code o}.
  *

@@ -3,9 +3,9 @@
  * in NCHW layout, row-major, with convolution weights {@code [outChannels, inChannels,
  * kernelHeight, kernelWidth]}.
  *
- * <p>{@link org.cortexj.backend.cpu.conv.Window2d} contains the kernel size, stride, padding and dilation.
- * {@link org.cortexj.backend.cpu.conv.ConvGeometry} and
- * {@link org.cortexj.backend.cpu.conv.PoolGeometry} check them against an input shape and derive
+ * <p>{@link org.cortexj.backend.Window2d} contains the kernel size, stride, padding and dilation.
+ * {@link org.cortexj.backend.ConvGeometry} and
+ * {@link org.cortexj.backend.PoolGeometry} check them against an input shape and derive
  * output sizes. Convolution is left to a GEMM: {@link org.cortexj.backend.cpu.conv.Im2col} builds
  * the column matrix, {@link org.cortexj.backend.cpu.conv.ConvOutputs} reorders the GEMM output
  * and sums the bias gradient, and {@link org.cortexj.backend.cpu.conv.Col2im} folds the column

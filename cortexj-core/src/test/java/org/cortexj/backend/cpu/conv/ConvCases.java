@@ -1,6 +1,7 @@
 package org.cortexj.backend.cpu.conv;
 
 import java.util.stream.Stream;
+import org.cortexj.backend.Window2d;
 
 /** Convolution geometries covered by the tests, each wrapped in the oracle that computes its expected values. */
 final class ConvCases {

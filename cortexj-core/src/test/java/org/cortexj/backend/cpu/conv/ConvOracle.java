@@ -1,5 +1,8 @@
 package org.cortexj.backend.cpu.conv;
 
+import org.cortexj.backend.ConvGeometry;
+import org.cortexj.backend.Window2d;
+
 /**
  * Direct-loop 2-D convolution in double precision, the oracle for the im2col path. It indexes
  * every tensor by its NCHW coordinates and shares no code with the kernels under test.

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import org.cortexj.backend.ConvGeometry;
+import org.cortexj.backend.Window2d;
 import org.junit.jupiter.api.Test;
 
 /** Reorders between GEMM rows and NCHW, and the bias gradient, against loops in the test. */

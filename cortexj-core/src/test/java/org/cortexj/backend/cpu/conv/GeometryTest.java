@@ -3,6 +3,9 @@ package org.cortexj.backend.cpu.conv;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import org.cortexj.backend.ConvGeometry;
+import org.cortexj.backend.PoolGeometry;
+import org.cortexj.backend.Window2d;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -12,6 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 import java.util.concurrent.ForkJoinPool;
 import java.util.stream.Stream;
+import org.cortexj.backend.ConvGeometry;
+import org.cortexj.backend.Window2d;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -3,6 +3,8 @@ package org.cortexj.backend.cpu.conv;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.cortexj.backend.PoolGeometry;
+import org.cortexj.backend.Window2d;
 
 /**
  * Direct-loop max and average pooling in double precision, the oracle for the pooling kernels.

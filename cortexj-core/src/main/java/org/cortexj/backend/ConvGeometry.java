@@ -1,16 +1,16 @@
-package org.cortexj.backend.cpu.conv;
+package org.cortexj.backend;
 
 import java.util.Objects;
-import org.cortexj.backend.cpu.conv.WindowRules.Axis;
+import org.cortexj.backend.WindowRules.Axis;
 
 /**
  * Shapes of one 2-D convolution over a batch of NCHW images: input {@code [batch, channels, height,
  * width]}, sliding window, and the output and column sizes derived from them.
  *
  * <p>Output size per axis: {@code floor((size + 2 * padding - dilation * (kernel - 1) - 1) / stride) + 1}.
- * The column buffer that {@link Im2col} fills has {@link #columnRows()} rows
+ * The column buffer that {@link Backend#im2col} fills has {@link #columnRows()} rows
  * ({@code channels * kernelHeight * kernelWidth}) and {@link #columnCols()} columns
- * ({@code batch * outputHeight * outputWidth}), see {@link Im2col} for the layout.
+ * ({@code batch * outputHeight * outputWidth}), laid out as {@link Backend#im2col} describes.
  *
  * @param batch number of images N, at least 0
  * @param channels input channels per image C, at least 0

@@ -1,4 +1,4 @@
-package org.cortexj.backend.cpu.conv;
+package org.cortexj.backend;
 
 /**
  * Output-size arithmetic and checks shared by {@link ConvGeometry} and {@link PoolGeometry}.

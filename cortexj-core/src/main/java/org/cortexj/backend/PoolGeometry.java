@@ -1,7 +1,7 @@
-package org.cortexj.backend.cpu.conv;
+package org.cortexj.backend;
 
 import java.util.Objects;
-import org.cortexj.backend.cpu.conv.WindowRules.Axis;
+import org.cortexj.backend.WindowRules.Axis;
 
 /**
  * Shapes of one 2-D pooling over a batch of NCHW images: input {@code [batch, channels, height,

@@ -1,4 +1,4 @@
-package org.cortexj.backend.cpu.conv;
+package org.cortexj.backend;
 
 /**
  * Kernel size, stride, zero padding and dilation of a 2-D sliding window, per axis (height, width).
