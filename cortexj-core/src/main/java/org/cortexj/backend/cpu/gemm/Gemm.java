@@ -20,11 +20,15 @@ package org.cortexj.backend.cpu.gemm;
  *       {@code B}, as reference BLAS does, so NaN in {@code A} or {@code B} is ignored then.</li>
  *   <li>Only the {@code m x n} elements of {@code C} are written; elements between the end of a
  *       row and the next leading-dimension stride keep their values.</li>
- *   <li>{@code C} must not share elements with {@code A} or {@code B}.</li>
+ *   <li>{@code C} must not share elements with {@code A} or {@code B}. When they share an array,
+ *       the element ranges from first to last stored element must not overlap, so interleaved
+ *       rows are rejected even where no element is shared.</li>
  * </ul>
  * Invalid arguments raise {@link IllegalArgumentException} (negative size, leading dimension
- * smaller than the stored row length, overlapping {@code C}) or {@link IndexOutOfBoundsException}
- * (negative offset, array too short), with a message that names the call and the values.
+ * smaller than the stored row length, {@code C} overlapping {@code A} or {@code B} in the same
+ * array), {@link IndexOutOfBoundsException} (offset outside the array, array too short) or
+ * {@link NullPointerException} (null array), with a message that names the call and the values.
+ * Arrays are checked before anything is written.
  */
 public interface Gemm {
 

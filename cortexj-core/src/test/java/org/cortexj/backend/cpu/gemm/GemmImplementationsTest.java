@@ -5,8 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -59,6 +63,57 @@ class GemmImplementationsTest {
                 checkDouble(gemm, g, random);
             }
         }
+    }
+
+    /**
+     * Calls from several threads at once, each with its own shape, match one-at-a-time calls.
+     * The shapes stay at or below 65536 * 4 multiply-adds, where OpenBLAS runs the call on the
+     * calling thread alone (its interface/gemm.c with the default GEMM_MULTITHREAD_THRESHOLD of
+     * 4), so the busy state of its thread pool cannot change the summation order.
+     */
+    @ParameterizedTest
+    @MethodSource("implementations")
+    void concurrentCallsMatchSequentialCalls(Gemm gemm) throws Exception {
+        int callers = 4;
+        List<GemmCase> cases = new ArrayList<>();
+        List<float[][]> inputs = new ArrayList<>();
+        List<float[]> expected = new ArrayList<>();
+        Random random = new Random(14);
+        for (int caller = 0; caller < callers; caller++) {
+            GemmCase g = new GemmCase(30 + 5 * caller, 40 + 3 * caller, 50 + 4 * caller,
+                    caller % 2 == 1, caller >= 2, 1.0, 0.5, caller, caller, false);
+            float[][] operands = {g.floatA(random), g.floatB(random), g.floatC(random)};
+            cases.add(g);
+            inputs.add(operands);
+            expected.add(multiply(gemm, g, operands));
+        }
+
+        ExecutorService pool = Executors.newFixedThreadPool(callers);
+        try {
+            List<Future<float[]>> results = new ArrayList<>();
+            for (int round = 0; round < 20; round++) {
+                for (int caller = 0; caller < callers; caller++) {
+                    GemmCase g = cases.get(caller);
+                    float[][] operands = inputs.get(caller);
+                    results.add(pool.submit(() -> multiply(gemm, g, operands)));
+                }
+            }
+            for (int index = 0; index < results.size(); index++) {
+                int caller = index % callers;
+                assertArrayEquals(expected.get(caller), results.get(index).get(),
+                        "concurrent call " + index + ", " + cases.get(caller));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static float[] multiply(Gemm gemm, GemmCase g, float[][] operands) {
+        float[] c = operands[2].clone();
+        gemm.sgemm(g.transA(), g.transB(), g.m(), g.n(), g.k(), (float) g.alpha(),
+                operands[0], g.offset(), g.lda(), operands[1], g.offset(), g.ldb(),
+                (float) g.beta(), c, g.offset(), g.ldc());
+        return c;
     }
 
     private static void checkFloat(Gemm gemm, GemmCase g, Random random) {
