@@ -12,15 +12,18 @@ import org.bytedeco.openblas.global.openblas;
  * Manual benchmark, not a unit test: compares ways of passing heap arrays to OpenBLAS against a
  * direct {@code cblas_sgemm} call on off-heap memory, for float32 row-major products.
  *
- * <p>The strategies run in rotation within each repetition, so drifting machine load affects
- * all of them alike. Each line gives the median and 10th-percentile time and the ratio
+ * <p>In mode {@code interleaved} (the default) the strategies run in rotation within each
+ * repetition, so drifting machine load affects all of them alike, but each one finds the caches
+ * filled by the others: the heap arrays, used by every strategy but the direct one, stay warmer.
+ * In mode {@code blocked} each strategy runs all its repetitions in a row, with caches warmed
+ * by itself. Each line gives the median and 10th-percentile time and the ratio
  * {@code median(direct) / median(strategy)}, where 1.0 means no overhead.
  *
  * <p>Run from the repository root after {@code mvn -pl cortexj-core test-compile}:
  * <pre>
  * mvn -q -pl cortexj-core dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt
  * java -cp cortexj-core/target/test-classes:cortexj-core/target/classes:$(cat /tmp/cp.txt) \
- *     org.cortexj.backend.cpu.gemm.OpenBlasOverheadBenchmark [threads] [repetitions]
+ *     org.cortexj.backend.cpu.gemm.OpenBlasOverheadBenchmark [threads] [repetitions] [mode]
  * </pre>
  */
 public final class OpenBlasOverheadBenchmark {
@@ -34,37 +37,63 @@ public final class OpenBlasOverheadBenchmark {
     public static void main(String[] args) {
         int threads = args.length > 0 ? Integer.parseInt(args[0]) : 2;
         int repetitions = args.length > 1 ? Integer.parseInt(args[1]) : 200;
+        boolean interleaved = args.length <= 2 || args[2].equals("interleaved");
         OpenBlasGemm.setThreadCount(threads);
         System.out.println("gemm: " + OpenBlasGemm.load().name());
         System.out.println("java: " + System.getProperty("java.vm.name") + " "
                 + System.getProperty("java.version") + ", "
-                + Runtime.getRuntime().availableProcessors() + " cores");
+                + Runtime.getRuntime().availableProcessors() + " cores, mode "
+                + (interleaved ? "interleaved" : "blocked"));
 
         // [128 x 800] * [800 x 1000], as in a dense layer on a batch of 128.
-        measure(128, 1000, 800, repetitions);
-        measure(1024, 1024, 1024, Math.max(10, repetitions / 10));
+        measure(128, 1000, 800, repetitions, interleaved);
+        measure(1024, 1024, 1024, Math.max(10, repetitions / 10), interleaved);
     }
 
-    private static void measure(int m, int n, int k, int repetitions) {
+    private static void measure(int m, int n, int k, int repetitions, boolean interleaved) {
         Random random = new Random(1);
         float[] a = randomArray(m * k, random);
         float[] b = randomArray(k * n, random);
         float[] c = new float[m * n];
         List<Strategy> strategies = strategies(m, n, k, a, b, c);
 
-        long[][] times = new long[strategies.size()][repetitions];
         for (int warmup = 0; warmup < 10; warmup++) {
             strategies.forEach(strategy -> strategy.call().run());
         }
+        long[][] times = interleaved
+                ? runInterleaved(strategies, repetitions)
+                : runBlocked(strategies, repetitions);
+        report(m, n, k, repetitions, strategies, times);
+    }
+
+    private static long[][] runInterleaved(List<Strategy> strategies, int repetitions) {
+        long[][] times = new long[strategies.size()][repetitions];
         for (int rep = 0; rep < repetitions; rep++) {
             for (int s = 0; s < strategies.size(); s++) {
                 int index = (rep + s) % strategies.size();
-                long start = System.nanoTime();
-                strategies.get(index).call().run();
-                times[index][rep] = System.nanoTime() - start;
+                times[index][rep] = timeOnce(strategies.get(index));
             }
         }
-        report(m, n, k, repetitions, strategies, times);
+        return times;
+    }
+
+    private static long[][] runBlocked(List<Strategy> strategies, int repetitions) {
+        long[][] times = new long[strategies.size()][repetitions];
+        for (int s = 0; s < strategies.size(); s++) {
+            for (int warmup = 0; warmup < 5; warmup++) {
+                strategies.get(s).call().run();
+            }
+            for (int rep = 0; rep < repetitions; rep++) {
+                times[s][rep] = timeOnce(strategies.get(s));
+            }
+        }
+        return times;
+    }
+
+    private static long timeOnce(Strategy strategy) {
+        long start = System.nanoTime();
+        strategy.call().run();
+        return System.nanoTime() - start;
     }
 
     private static List<Strategy> strategies(int m, int n, int k, float[] a, float[] b,
