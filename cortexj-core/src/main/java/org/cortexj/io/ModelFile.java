@@ -47,7 +47,9 @@ public final class ModelFile {
     static final int MAX_NAME_BYTES = 4096;
     static final int MAX_RANK = 8;
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    // NaN and infinite metrics are written as the tokens NaN and Infinity, so reading accepts them.
+    private static final ObjectMapper MAPPER = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+            .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
 
     private ModelFile() {
     }
