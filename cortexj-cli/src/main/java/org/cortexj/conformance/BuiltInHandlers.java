@@ -3,6 +3,7 @@ package org.cortexj.conformance;
 import org.cortexj.conformance.handlers.ActivationHandler;
 import org.cortexj.conformance.handlers.ElementwiseHandler;
 import org.cortexj.conformance.handlers.OptimizerHandler;
+import org.cortexj.conformance.handlers.SeedNetworkHandler;
 import org.cortexj.conformance.handlers.SoftmaxLossHandler;
 import org.cortexj.conformance.handlers.MatmulHandler;
 import org.cortexj.conformance.handlers.ReductionHandler;
@@ -27,6 +28,7 @@ public final class BuiltInHandlers {
         registry.register(new ActivationHandler(), ActivationHandler.OPS);
         registry.register(new SoftmaxLossHandler(), SoftmaxLossHandler.OPS);
         registry.register(new OptimizerHandler(), OptimizerHandler.OPS);
+        registry.register(new SeedNetworkHandler(), "seednet_selu");
         return registry;
     }
 }

@@ -307,7 +307,8 @@ final class ElementwiseEvaluator {
 
         private boolean needsBuffer(Instruction instruction, int index, int[] lastUse) {
             return switch (instruction.kind()) {
-                case CONSTANT -> lastUse[index] >= 0;
+                // A constant needs its buffer when an array-path step reads it or it is the result itself.
+                case CONSTANT -> lastUse[index] >= 0 || index == lastUse.length - 1;
                 case LOAD -> inputModes[instruction.input()] != InputMode.RUN;
                 case UNARY, BINARY, WHERE -> true;
             };
