@@ -210,6 +210,18 @@ final class Movement {
         return output;
     }
 
+    static Tensor narrow(Tensor input, int axis, int start, int length) {
+        int a = Shape.normalizeAxis(axis, input.rank(), "narrow");
+        int size = input.dim(a);
+        int first = start < 0 ? start + size : start;
+        if (first < 0 || first > size || length < 0 || length > size - first) {
+            throw new IllegalArgumentException("narrow: start " + start + " and length " + length
+                    + " do not fit axis " + axis + " of size " + size + " in shape " + input.shape()
+                    + "; start must be in [-size, size] and start + length at most the size");
+        }
+        return slice(input, a, first, first + length, 1);
+    }
+
     private static int clamp(int value, int low, int high) {
         return Math.max(low, Math.min(high, value));
     }
