@@ -16,7 +16,8 @@ final class Creation {
         Backend backend = DefaultBackend.get();
         Buffer buffer = backend.allocate(dataType, checked.size());
         Tensor tensor = Tensor.realized(backend, new Storage(buffer), Layout.contiguous(checked.dims()), dataType);
-        if (value != 0) {
+        // Compare bits, not values, because -0.0 == 0 is true but a fresh buffer contains +0.0.
+        if (Double.doubleToRawLongBits(value) != 0) {
             if (dataType.isFloatingPoint()) {
                 tensor.fill(value);
             } else {
