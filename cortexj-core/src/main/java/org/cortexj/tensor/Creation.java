@@ -127,10 +127,24 @@ final class Creation {
         Shape checked = Shape.of(shape);
         long first = generator.reserve(checked.size());
         double[] values = new double[checked.size()];
+        double top = largestBelow(high, dataType);
         for (int i = 0; i < values.length; i++) {
-            values[i] = low + (high - low) * generator.uniformDouble(first + i);
+            // low + (high - low)·u can round up to high, in double or when converted to float32.
+            values[i] = Math.min(low + (high - low) * generator.uniformDouble(first + i), top);
         }
         return fromDoubles(values, dataType, shape);
+    }
+
+    /** Returns the largest value of {@code dataType} strictly below {@code high}. */
+    private static double largestBelow(double high, DataType dataType) {
+        if (dataType != DataType.FLOAT32) {
+            return Math.nextDown(high);
+        }
+        float top = (float) high;
+        while (top >= high) {
+            top = Math.nextDown(top);
+        }
+        return top;
     }
 
     /** Normal values by the Box–Muller transform, two per pair of uniform draws. */
