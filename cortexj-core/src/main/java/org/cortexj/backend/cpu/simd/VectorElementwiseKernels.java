@@ -13,6 +13,12 @@ import org.cortexj.backend.cpu.ScalarElementwiseKernels;
  * Vector API loops: a vector body over whole vectors, then the scalar kernel for the tail.
  * Operators without a vector form here (sign, floor, ceil, round, erf) run the scalar kernel.
  *
+ * <p>exp, expm1, log, log1p, tanh, sigmoid and pow run the scalar kernel too, because the Vector
+ * API evaluates them lane by lane with {@link Math} until C2 compiles the loop and with its own
+ * native routines afterwards. Results then changed in the last bit with the warm-up state, so the
+ * same input gave different outputs from one call to the next and from one worker count to
+ * another (seen on JDK 17.0.15, x86-64 with AVX-512).
+ *
  * <p>Load this class only when the {@code jdk.incubator.vector} module is readable.
  */
 public final class VectorElementwiseKernels implements ElementwiseKernels {
@@ -47,30 +53,6 @@ public final class VectorElementwiseKernels implements ElementwiseKernels {
                     x.abs().intoArray(out, outOffset + i);
                 }
             }
-            case EXP -> {
-                for (int i = 0; i < body; i += FLOATS.length()) {
-                    FloatVector x = FloatVector.fromArray(FLOATS, in, inOffset + i);
-                    x.lanewise(VectorOperators.EXP).intoArray(out, outOffset + i);
-                }
-            }
-            case EXPM1 -> {
-                for (int i = 0; i < body; i += FLOATS.length()) {
-                    FloatVector x = FloatVector.fromArray(FLOATS, in, inOffset + i);
-                    x.lanewise(VectorOperators.EXPM1).intoArray(out, outOffset + i);
-                }
-            }
-            case LOG -> {
-                for (int i = 0; i < body; i += FLOATS.length()) {
-                    FloatVector x = FloatVector.fromArray(FLOATS, in, inOffset + i);
-                    x.lanewise(VectorOperators.LOG).intoArray(out, outOffset + i);
-                }
-            }
-            case LOG1P -> {
-                for (int i = 0; i < body; i += FLOATS.length()) {
-                    FloatVector x = FloatVector.fromArray(FLOATS, in, inOffset + i);
-                    x.lanewise(VectorOperators.LOG1P).intoArray(out, outOffset + i);
-                }
-            }
             case SQRT -> {
                 for (int i = 0; i < body; i += FLOATS.length()) {
                     FloatVector x = FloatVector.fromArray(FLOATS, in, inOffset + i);
@@ -95,24 +77,14 @@ public final class VectorElementwiseKernels implements ElementwiseKernels {
                     FLOAT_ONE.div(x).intoArray(out, outOffset + i);
                 }
             }
-            case TANH -> {
-                for (int i = 0; i < body; i += FLOATS.length()) {
-                    FloatVector x = FloatVector.fromArray(FLOATS, in, inOffset + i);
-                    x.lanewise(VectorOperators.TANH).intoArray(out, outOffset + i);
-                }
-            }
-            case SIGMOID -> {
-                for (int i = 0; i < body; i += FLOATS.length()) {
-                    FloatVector x = FloatVector.fromArray(FLOATS, in, inOffset + i);
-                    sigmoid(x).intoArray(out, outOffset + i);
-                }
-            }
             case RELU -> {
                 for (int i = 0; i < body; i += FLOATS.length()) {
                     FloatVector x = FloatVector.fromArray(FLOATS, in, inOffset + i);
                     x.max(FLOAT_ZERO).intoArray(out, outOffset + i);
                 }
             }
+            // TODO: vector exp and log built from fma and bit operations alone would give
+            // reproducible results at SIMD speed; until then these operators run scalar.
             default -> body = 0;
         }
         scalar.unary(op, in, inOffset + body, out, outOffset + body, n - body);
@@ -132,30 +104,6 @@ public final class VectorElementwiseKernels implements ElementwiseKernels {
                 for (int i = 0; i < body; i += DOUBLES.length()) {
                     DoubleVector x = DoubleVector.fromArray(DOUBLES, in, inOffset + i);
                     x.abs().intoArray(out, outOffset + i);
-                }
-            }
-            case EXP -> {
-                for (int i = 0; i < body; i += DOUBLES.length()) {
-                    DoubleVector x = DoubleVector.fromArray(DOUBLES, in, inOffset + i);
-                    x.lanewise(VectorOperators.EXP).intoArray(out, outOffset + i);
-                }
-            }
-            case EXPM1 -> {
-                for (int i = 0; i < body; i += DOUBLES.length()) {
-                    DoubleVector x = DoubleVector.fromArray(DOUBLES, in, inOffset + i);
-                    x.lanewise(VectorOperators.EXPM1).intoArray(out, outOffset + i);
-                }
-            }
-            case LOG -> {
-                for (int i = 0; i < body; i += DOUBLES.length()) {
-                    DoubleVector x = DoubleVector.fromArray(DOUBLES, in, inOffset + i);
-                    x.lanewise(VectorOperators.LOG).intoArray(out, outOffset + i);
-                }
-            }
-            case LOG1P -> {
-                for (int i = 0; i < body; i += DOUBLES.length()) {
-                    DoubleVector x = DoubleVector.fromArray(DOUBLES, in, inOffset + i);
-                    x.lanewise(VectorOperators.LOG1P).intoArray(out, outOffset + i);
                 }
             }
             case SQRT -> {
@@ -180,18 +128,6 @@ public final class VectorElementwiseKernels implements ElementwiseKernels {
                 for (int i = 0; i < body; i += DOUBLES.length()) {
                     DoubleVector x = DoubleVector.fromArray(DOUBLES, in, inOffset + i);
                     DOUBLE_ONE.div(x).intoArray(out, outOffset + i);
-                }
-            }
-            case TANH -> {
-                for (int i = 0; i < body; i += DOUBLES.length()) {
-                    DoubleVector x = DoubleVector.fromArray(DOUBLES, in, inOffset + i);
-                    x.lanewise(VectorOperators.TANH).intoArray(out, outOffset + i);
-                }
-            }
-            case SIGMOID -> {
-                for (int i = 0; i < body; i += DOUBLES.length()) {
-                    DoubleVector x = DoubleVector.fromArray(DOUBLES, in, inOffset + i);
-                    sigmoid(x).intoArray(out, outOffset + i);
                 }
             }
             case RELU -> {
@@ -238,13 +174,7 @@ public final class VectorElementwiseKernels implements ElementwiseKernels {
                     a.div(b).intoArray(out, outOffset + i);
                 }
             }
-            case POW -> {
-                for (int i = 0; i < body; i += FLOATS.length()) {
-                    FloatVector a = FloatVector.fromArray(FLOATS, left, leftOffset + i);
-                    FloatVector b = FloatVector.fromArray(FLOATS, right, rightOffset + i);
-                    a.pow(b).intoArray(out, outOffset + i);
-                }
-            }
+            case POW -> body = 0;
             case MAXIMUM -> {
                 for (int i = 0; i < body; i += FLOATS.length()) {
                     FloatVector a = FloatVector.fromArray(FLOATS, left, leftOffset + i);
@@ -345,13 +275,7 @@ public final class VectorElementwiseKernels implements ElementwiseKernels {
                     a.div(b).intoArray(out, outOffset + i);
                 }
             }
-            case POW -> {
-                for (int i = 0; i < body; i += DOUBLES.length()) {
-                    DoubleVector a = DoubleVector.fromArray(DOUBLES, left, leftOffset + i);
-                    DoubleVector b = DoubleVector.fromArray(DOUBLES, right, rightOffset + i);
-                    a.pow(b).intoArray(out, outOffset + i);
-                }
-            }
+            case POW -> body = 0;
             case MAXIMUM -> {
                 for (int i = 0; i < body; i += DOUBLES.length()) {
                     DoubleVector a = DoubleVector.fromArray(DOUBLES, left, leftOffset + i);
@@ -445,19 +369,5 @@ public final class VectorElementwiseKernels implements ElementwiseKernels {
         }
         scalar.where(condition, conditionOffset + body, ifTrue, trueOffset + body,
                 ifFalse, falseOffset + body, out, outOffset + body, n - body);
-    }
-
-    /** Sigmoid without overflow: with e = exp(−|x|), 1/(1+e) for x ≥ 0 and e/(1+e) below. */
-    private static FloatVector sigmoid(FloatVector x) {
-        FloatVector e = x.abs().neg().lanewise(VectorOperators.EXP);
-        FloatVector r = FLOAT_ONE.div(FLOAT_ONE.add(e));
-        return r.blend(e.mul(r), x.compare(VectorOperators.LT, FLOAT_ZERO));
-    }
-
-    /** Sigmoid without overflow: with e = exp(−|x|), 1/(1+e) for x ≥ 0 and e/(1+e) below. */
-    private static DoubleVector sigmoid(DoubleVector x) {
-        DoubleVector e = x.abs().neg().lanewise(VectorOperators.EXP);
-        DoubleVector r = DOUBLE_ONE.div(DOUBLE_ONE.add(e));
-        return r.blend(e.mul(r), x.compare(VectorOperators.LT, DOUBLE_ZERO));
     }
 }
