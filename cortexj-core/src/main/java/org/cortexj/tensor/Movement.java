@@ -204,9 +204,12 @@ final class Movement {
         Tensor output = view(input, new Layout(shape, strides, offset));
         Shape inputShape = input.shape();
         int firstIndex = first;
-        int countValue = count;
+        // slice counts a negative end from the axis end, so a backward walk past index 0 must
+        // end at -size - 1, which clips to the position before index 0.
+        int stop = first + count * step;
+        int endIndex = stop < 0 && count > 0 ? -size - 1 : stop;
         Recorder.record(output, "slice", g -> new Tensor[] {
-            scatterInto(inputShape, g, t -> t.slice(a, firstIndex, firstIndex + countValue * step, step))}, input);
+            scatterInto(inputShape, g, t -> t.slice(a, firstIndex, endIndex, step))}, input);
         return output;
     }
 
