@@ -98,7 +98,7 @@ final class Elementwise {
             case NEG -> g.neg();
             case ABS -> x.sign().mulNoNan(g);
             case EXP -> y.mulNoNan(g);
-            case EXPM1 -> y.add(1).mulNoNan(g);
+            case EXPM1 -> x.exp().mulNoNan(g);
             case LOG -> x.reciprocal().mulNoNan(g);
             case LOG1P -> x.add(1).reciprocal().mulNoNan(g);
             case SQRT -> y.mul(2).reciprocal().mulNoNan(g);

@@ -877,6 +877,19 @@ public final class Tensor {
         return gradNode;
     }
 
+    /**
+     * Records this tensor as the output of an operation implemented outside this package, so
+     * that {@link #backward()} passes gradients through {@code rule} to {@code inputs}. Does
+     * nothing when recording is off or no input requires gradients. For implementers of new
+     * operations such as convolution kernels.
+     *
+     * @return this tensor
+     */
+    public Tensor recordOperation(String operation, org.cortexj.autograd.BackwardRule rule, Tensor... inputs) {
+        Recorder.record(this, operation, rule, inputs);
+        return this;
+    }
+
     void recordGradNode(Node node) {
         this.gradNode = node;
         this.requiresGrad = true;

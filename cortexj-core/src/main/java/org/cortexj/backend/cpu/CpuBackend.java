@@ -3,9 +3,11 @@ package org.cortexj.backend.cpu;
 import java.util.logging.Logger;
 import org.cortexj.backend.Backend;
 import org.cortexj.backend.Buffer;
+import org.cortexj.backend.ConvGeometry;
 import org.cortexj.backend.DataType;
 import org.cortexj.backend.ElementwiseProgram;
 import org.cortexj.backend.Layout;
+import org.cortexj.backend.PoolGeometry;
 import org.cortexj.backend.ReduceOp;
 
 /**
@@ -20,6 +22,7 @@ public final class CpuBackend implements Backend {
     private final ElementwiseEvaluator elementwise;
     private final CpuReductions reductions;
     private final CpuGemm gemm;
+    private final CpuConvolutions convolutions;
 
     /**
      * Creates a backend with its own worker threads.
@@ -33,6 +36,7 @@ public final class CpuBackend implements Backend {
         this.elementwise = new ElementwiseEvaluator(useSimd ? vectorKernels() : new ScalarElementwiseKernels(), pool);
         this.reductions = new CpuReductions(pool);
         this.gemm = new CpuGemm(workers);
+        this.convolutions = new CpuConvolutions(workers);
     }
 
     /** Creates the default backend: one worker per available processor, SIMD when possible. */
@@ -192,5 +196,50 @@ public final class CpuBackend implements Backend {
                      double beta, Buffer c, int cOffset, int ldc) {
         gemm.gemm(transposeA, transposeB, m, n, k, alpha, CpuBuffer.cast(a), aOffset, lda,
                 CpuBuffer.cast(b), bOffset, ldb, beta, CpuBuffer.cast(c), cOffset, ldc);
+    }
+
+    @Override
+    public void im2col(Buffer x, ConvGeometry geometry, Buffer col) {
+        convolutions.im2col(x, geometry, col);
+    }
+
+    @Override
+    public void col2im(Buffer col, ConvGeometry geometry, Buffer dx) {
+        convolutions.col2im(col, geometry, dx);
+    }
+
+    @Override
+    public void convRowsToNchw(Buffer rows, Buffer bias, ConvGeometry geometry, int outChannels, Buffer y) {
+        convolutions.rowsToNchw(rows, bias, geometry, outChannels, y);
+    }
+
+    @Override
+    public void nchwToConvRows(Buffer dy, ConvGeometry geometry, int outChannels, Buffer rows) {
+        convolutions.nchwToRows(dy, geometry, outChannels, rows);
+    }
+
+    @Override
+    public void convBiasGradient(Buffer dy, ConvGeometry geometry, int outChannels, Buffer dBias) {
+        convolutions.biasGradient(dy, geometry, outChannels, dBias);
+    }
+
+    @Override
+    public void maxPool2d(Buffer x, PoolGeometry geometry, Buffer y, Buffer indices) {
+        convolutions.maxPool2d(x, geometry, y, indices);
+    }
+
+    @Override
+    public void maxPool2dBackward(Buffer dy, Buffer indices, PoolGeometry geometry, Buffer dx) {
+        convolutions.maxPool2dBackward(dy, indices, geometry, dx);
+    }
+
+    @Override
+    public void avgPool2d(Buffer x, PoolGeometry geometry, boolean countIncludePad, Buffer y) {
+        convolutions.avgPool2d(x, geometry, countIncludePad, y);
+    }
+
+    @Override
+    public void avgPool2dBackward(Buffer dy, PoolGeometry geometry, boolean countIncludePad, Buffer dx) {
+        convolutions.avgPool2dBackward(dy, geometry, countIncludePad, dx);
     }
 }

@@ -1,9 +1,17 @@
 package org.cortexj.backend.cpu;
 
 import org.cortexj.backend.ReduceOp;
+import org.cortexj.backend.cpu.reduce.RowReductions;
 
-/** Row reductions of the CPU backend, parallel over rows. */
+/**
+ * Row reductions of the CPU backend. Rows are split into fixed blocks spread over the workers;
+ * each row is reduced by one thread in an order that depends only on its length, so results
+ * do not depend on the worker count.
+ */
 final class CpuReductions {
+
+    /** Rows per task; a task must hold enough work to pay for a fork. */
+    private static final int MIN_ELEMENTS_PER_TASK = 1 << 15;
 
     private final WorkerPool pool;
 
@@ -13,34 +21,63 @@ final class CpuReductions {
 
     void reduceRows(ReduceOp op, CpuBuffer input, int inputOffset, int rows, int rowLength,
                     CpuBuffer output, int outputOffset, int correction) {
-        // TODO: replace with the blocked SIMD kernels
-        double[] values = new double[rowLength];
-        for (int row = 0; row < rows; row++) {
-            for (int i = 0; i < rowLength; i++) {
-                values[i] = CpuBackend.read(input.array(), inputOffset + row * rowLength + i);
-            }
-            double result = reduce(op, values, correction);
-            Object out = output.array();
-            if (out instanceof float[] f) {
-                f[outputOffset + row] = (float) result;
-            } else if (out instanceof double[] d) {
-                d[outputOffset + row] = result;
-            } else {
-                ((int[]) out)[outputOffset + row] = (int) result;
-            }
+        if (rows == 0) {
+            reduceBlock(op, input, inputOffset, 0, rowLength, output, outputOffset, correction);
+            return;
+        }
+        long elements = (long) rows * rowLength;
+        int rowsPerTask = (int) Math.max(1, Math.min(rows, MIN_ELEMENTS_PER_TASK / Math.max(1, rowLength)));
+        int tasks = (rows + rowsPerTask - 1) / rowsPerTask;
+        if (tasks == 1 || elements < MIN_ELEMENTS_PER_TASK) {
+            reduceBlock(op, input, inputOffset, rows, rowLength, output, outputOffset, correction);
+            return;
+        }
+        pool.parallelFor(tasks, task -> {
+            int first = task * rowsPerTask;
+            int count = Math.min(rowsPerTask, rows - first);
+            reduceBlock(op, input, inputOffset + first * rowLength, count, rowLength, output,
+                    outputOffset + first, correction);
+        });
+    }
+
+    private static void reduceBlock(ReduceOp op, CpuBuffer input, int inputOffset, int rows, int rowLength,
+                                    CpuBuffer output, int outputOffset, int correction) {
+        Object in = input.array();
+        if (in instanceof float[] floats) {
+            reduceFloats(op, floats, inputOffset, rows, rowLength, output, outputOffset, correction);
+        } else if (in instanceof double[] doubles) {
+            reduceDoubles(op, doubles, inputOffset, rows, rowLength, output, outputOffset, correction);
+        } else {
+            throw new IllegalArgumentException(op.name().toLowerCase(java.util.Locale.ROOT)
+                    + ": needs float32 or float64 input, got int32");
         }
     }
 
-    private static double reduce(ReduceOp op, double[] v, int correction) {
-        int n = v.length;
+    private static void reduceFloats(ReduceOp op, float[] in, int offset, int rows, int rowLength,
+                                     CpuBuffer output, int outputOffset, int correction) {
         switch (op) {
-            case SUM: { double s = 0; for (double x : v) s += x; return s; }
-            case MEAN: { double s = 0; for (double x : v) s += x; return s / n; }
-            case MAX: { if (n == 0) throw new IllegalArgumentException("max: empty"); double m = v[0]; for (double x : v) { if (x != x) return x; m = Math.max(m, x);} return m; }
-            case MIN: { if (n == 0) throw new IllegalArgumentException("min: empty"); double m = v[0]; for (double x : v) { if (x != x) return x; m = Math.min(m, x);} return m; }
-            case ARGMAX: { int b = 0; for (int i = 0; i < n; i++) { if (v[i] != v[i]) return i; if (v[i] > v[b]) b = i; } return b; }
-            case ARGMIN: { int b = 0; for (int i = 0; i < n; i++) { if (v[i] != v[i]) return i; if (v[i] < v[b]) b = i; } return b; }
-            default: { double s = 0; for (double x : v) s += x; double m = s / n; double q = 0; for (double x : v) q += (x - m) * (x - m); return q / (n - correction); }
+            case SUM -> RowReductions.sum(in, offset, rows, rowLength, output.floats(), outputOffset);
+            case MEAN -> RowReductions.mean(in, offset, rows, rowLength, output.floats(), outputOffset);
+            case MAX -> RowReductions.max(in, offset, rows, rowLength, output.floats(), outputOffset);
+            case MIN -> RowReductions.min(in, offset, rows, rowLength, output.floats(), outputOffset);
+            case ARGMAX -> RowReductions.argmax(in, offset, rows, rowLength, output.ints(), outputOffset);
+            case ARGMIN -> RowReductions.argmin(in, offset, rows, rowLength, output.ints(), outputOffset);
+            case VARIANCE -> RowReductions.variance(in, offset, rows, rowLength, correction, output.floats(),
+                    outputOffset);
+        }
+    }
+
+    private static void reduceDoubles(ReduceOp op, double[] in, int offset, int rows, int rowLength,
+                                      CpuBuffer output, int outputOffset, int correction) {
+        switch (op) {
+            case SUM -> RowReductions.sum(in, offset, rows, rowLength, output.doubles(), outputOffset);
+            case MEAN -> RowReductions.mean(in, offset, rows, rowLength, output.doubles(), outputOffset);
+            case MAX -> RowReductions.max(in, offset, rows, rowLength, output.doubles(), outputOffset);
+            case MIN -> RowReductions.min(in, offset, rows, rowLength, output.doubles(), outputOffset);
+            case ARGMAX -> RowReductions.argmax(in, offset, rows, rowLength, output.ints(), outputOffset);
+            case ARGMIN -> RowReductions.argmin(in, offset, rows, rowLength, output.ints(), outputOffset);
+            case VARIANCE -> RowReductions.variance(in, offset, rows, rowLength, correction, output.doubles(),
+                    outputOffset);
         }
     }
 }

@@ -2,6 +2,7 @@ package org.cortexj.backend.cpu;
 
 import java.util.Arrays;
 import java.util.List;
+import org.cortexj.backend.BinaryOp;
 import org.cortexj.backend.DataType;
 import org.cortexj.backend.ElementwiseProgram;
 import org.cortexj.backend.ElementwiseProgram.Instruction;
@@ -73,11 +74,15 @@ final class ElementwiseEvaluator {
                 registers.arrays[i] = plan.output.array();
                 registers.offsets[i] = plan.layouts.offsets()[0] + start;
             }
+            if (plan.buffer[i] >= 0 && !(i == last && plan.outputIsRun && computes(instruction))) {
+                registers.arrays[i] = registers.buffers[plan.buffer[i]];
+                registers.offsets[i] = 0;
+            }
             switch (instruction.kind()) {
                 case LOAD -> load(plan, registers, i, instruction.input(), start, length);
                 case CONSTANT -> { }
                 case UNARY -> unary(instruction, registers, i, length);
-                case BINARY -> binary(instruction, registers, i, length);
+                case BINARY -> binary(plan, instruction, registers, i, length);
                 case WHERE -> where(instruction, registers, i, length);
             }
         }
@@ -98,11 +103,9 @@ final class ElementwiseEvaluator {
             registers.arrays[register] = plan.inputs[input].array();
             registers.offsets[register] = plan.layouts.offsets()[operand] + start;
         } else if (mode == InputMode.GATHER) {
-            registers.arrays[register] = registers.owned[register];
-            registers.offsets[register] = 0;
             StridedCopy.copyRange(plan.layouts.shape(), plan.inputs[input].array(),
                     plan.layouts.offsets()[operand], plan.layouts.strides()[operand],
-                    registers.owned[register], -start, plan.rowMajorStrides,
+                    registers.arrays[register], -start, plan.rowMajorStrides,
                     start, length);
         }
         // BROADCAST registers were filled once in Scratch.prepare.
@@ -135,9 +138,22 @@ final class ElementwiseEvaluator {
         }
     }
 
-    private void binary(Instruction instruction, Scratch registers, int target, int length) {
-        int a = instruction.a();
+    private void binary(Plan plan, Instruction instruction, Scratch registers, int target, int length) {
+        int a = plan.scalarLeft[target];
         int b = instruction.b();
+        if (a >= 0) {
+            double right = plan.scalarRight[target];
+            BinaryOp op = plan.scalarOp[target];
+            if (registers.arrays[a] instanceof float[] left) {
+                kernels.binaryScalar(op, left, registers.offsets[a], (float) right,
+                        (float[]) registers.arrays[target], registers.offsets[target], length);
+            } else {
+                kernels.binaryScalar(op, (double[]) registers.arrays[a], registers.offsets[a], right,
+                        (double[]) registers.arrays[target], registers.offsets[target], length);
+            }
+            return;
+        }
+        a = instruction.a();
         if (registers.arrays[a] instanceof float[] left) {
             kernels.binary(instruction.binary(), left, registers.offsets[a],
                     (float[]) registers.arrays[b], registers.offsets[b],
@@ -184,6 +200,13 @@ final class ElementwiseEvaluator {
         final InputMode[] inputModes;
         final boolean outputIsRun;
         final int[] rowMajorStrides;
+        /** Scratch buffer each register writes, or -1 when it reads memory in place. */
+        final int[] buffer;
+        final int bufferCount;
+        /** For a binary step with one constant operand: the array operand, else -1. */
+        final int[] scalarLeft;
+        final double[] scalarRight;
+        final BinaryOp[] scalarOp;
 
         private Plan(ElementwiseProgram program, CpuBuffer output, CpuBuffer[] inputs,
                      CollapsedLayouts layouts, InputMode[] inputModes, boolean outputIsRun) {
@@ -194,6 +217,107 @@ final class ElementwiseEvaluator {
             this.inputModes = inputModes;
             this.outputIsRun = outputIsRun;
             this.rowMajorStrides = Layout.rowMajorStrides(layouts.shape());
+            int count = program.instructions().size();
+            this.scalarLeft = new int[count];
+            this.scalarRight = new double[count];
+            this.scalarOp = new BinaryOp[count];
+            planScalarOperands(program.instructions());
+            this.buffer = new int[count];
+            this.bufferCount = assignBuffers(program.instructions());
+        }
+
+        /** Marks binary steps whose one operand is a constant, so they run without its register. */
+        private void planScalarOperands(List<Instruction> instructions) {
+            for (int i = 0; i < instructions.size(); i++) {
+                scalarLeft[i] = -1;
+                Instruction instruction = instructions.get(i);
+                if (instruction.kind() != ElementwiseProgram.Kind.BINARY) {
+                    continue;
+                }
+                Instruction left = instructions.get(instruction.a());
+                Instruction right = instructions.get(instruction.b());
+                if (right.kind() == ElementwiseProgram.Kind.CONSTANT) {
+                    scalarLeft[i] = instruction.a();
+                    scalarRight[i] = right.constant();
+                    scalarOp[i] = instruction.binary();
+                } else if (left.kind() == ElementwiseProgram.Kind.CONSTANT && swapped(instruction.binary()) != null) {
+                    scalarLeft[i] = instruction.b();
+                    scalarRight[i] = left.constant();
+                    scalarOp[i] = swapped(instruction.binary());
+                }
+            }
+        }
+
+        /** The operator that gives the same result with its operands exchanged, or null. */
+        private static BinaryOp swapped(BinaryOp op) {
+            return switch (op) {
+                case ADD, MUL, MAXIMUM, MINIMUM, EQ, NE -> op;
+                case GT -> BinaryOp.LT;
+                case LT -> BinaryOp.GT;
+                case GE -> BinaryOp.LE;
+                case LE -> BinaryOp.GE;
+                default -> null;
+            };
+        }
+
+        /**
+         * Gives every register that needs scratch memory a buffer, reusing a buffer once the
+         * last step that reads it is done. A step may write the buffer of an operand it is the
+         * last reader of, since every kernel reads element i before writing element i.
+         */
+        private int assignBuffers(List<Instruction> instructions) {
+            int count = instructions.size();
+            int[] lastUse = new int[count];
+            java.util.Arrays.fill(lastUse, -1);
+            for (int i = 0; i < count; i++) {
+                for (int operand : operandsReadAsArrays(instructions.get(i), i)) {
+                    lastUse[operand] = i;
+                }
+            }
+            java.util.ArrayDeque<Integer> free = new java.util.ArrayDeque<>();
+            int buffers = 0;
+            for (int i = 0; i < count; i++) {
+                Instruction instruction = instructions.get(i);
+                for (int operand : operandsReadAsArrays(instruction, i)) {
+                    if (lastUse[operand] == i && buffer[operand] >= 0 && isPooled(instructions.get(operand))) {
+                        free.push(buffer[operand]);
+                        lastUse[operand] = -2;
+                    }
+                }
+                if (!needsBuffer(instruction, i, lastUse)) {
+                    buffer[i] = -1;
+                } else if (isPooled(instruction) && !free.isEmpty()) {
+                    buffer[i] = free.pop();
+                } else {
+                    buffer[i] = buffers++;
+                }
+            }
+            return buffers;
+        }
+
+        private int[] operandsReadAsArrays(Instruction instruction, int index) {
+            return switch (instruction.kind()) {
+                case UNARY -> new int[] {instruction.a()};
+                case BINARY -> scalarLeft[index] >= 0 ? new int[] {scalarLeft[index]}
+                        : new int[] {instruction.a(), instruction.b()};
+                case WHERE -> new int[] {instruction.a(), instruction.b(), instruction.c()};
+                case LOAD, CONSTANT -> new int[0];
+            };
+        }
+
+        private boolean needsBuffer(Instruction instruction, int index, int[] lastUse) {
+            return switch (instruction.kind()) {
+                case CONSTANT -> lastUse[index] >= 0;
+                case LOAD -> inputModes[instruction.input()] != InputMode.RUN;
+                case UNARY, BINARY, WHERE -> true;
+            };
+        }
+
+        /** Constants and broadcast inputs keep their buffer, filled once; other buffers are reused. */
+        private boolean isPooled(Instruction instruction) {
+            return instruction.kind() != ElementwiseProgram.Kind.CONSTANT
+                    && !(instruction.kind() == ElementwiseProgram.Kind.LOAD
+                    && inputModes[instruction.input()] == InputMode.BROADCAST);
         }
 
         static Plan of(ElementwiseProgram program, CpuBuffer output, Layout outputLayout,
@@ -237,44 +361,42 @@ final class ElementwiseEvaluator {
         }
     }
 
-    /** One worker's registers: arrays it owns plus the array and offset each register reads now. */
+    /** One worker's scratch buffers plus the array and offset each register reads now. */
     private static final class Scratch {
-        Object[] owned = new Object[0];
+        Object[] buffers = new Object[0];
         Object[] arrays = new Object[0];
         int[] offsets = new int[0];
-        DataType ownedType;
+        DataType bufferType;
 
         void prepare(Plan plan) {
             List<Instruction> instructions = plan.program.instructions();
             int count = instructions.size();
             DataType type = plan.program.dataType();
-            if (owned.length < count || ownedType != type) {
-                grow(Math.max(count, owned.length), type);
+            if (buffers.length < plan.bufferCount || bufferType != type) {
+                buffers = new Object[Math.max(plan.bufferCount, buffers.length)];
+                for (int i = 0; i < buffers.length; i++) {
+                    buffers[i] = type == DataType.FLOAT32 ? new float[CHUNK] : new double[CHUNK];
+                }
+                bufferType = type;
+            }
+            if (arrays.length < count) {
+                arrays = new Object[count];
+                offsets = new int[count];
             }
             for (int i = 0; i < count; i++) {
-                arrays[i] = owned[i];
-                offsets[i] = 0;
                 Instruction instruction = instructions.get(i);
+                if (plan.buffer[i] < 0) {
+                    continue;
+                }
                 if (instruction.kind() == ElementwiseProgram.Kind.CONSTANT) {
-                    fill(owned[i], instruction.constant());
+                    fill(buffers[plan.buffer[i]], instruction.constant());
                 } else if (instruction.kind() == ElementwiseProgram.Kind.LOAD
                         && plan.inputModes[instruction.input()] == InputMode.BROADCAST) {
                     int operand = instruction.input() + 1;
-                    double value = CpuBackend.read(plan.inputs[instruction.input()].array(),
-                            plan.layouts.offsets()[operand]);
-                    fill(owned[i], value);
+                    fill(buffers[plan.buffer[i]], CpuBackend.read(plan.inputs[instruction.input()].array(),
+                            plan.layouts.offsets()[operand]));
                 }
             }
-        }
-
-        private void grow(int count, DataType type) {
-            owned = new Object[count];
-            for (int i = 0; i < count; i++) {
-                owned[i] = type == DataType.FLOAT32 ? new float[CHUNK] : new double[CHUNK];
-            }
-            arrays = new Object[count];
-            offsets = new int[count];
-            ownedType = type;
         }
 
         private static void fill(Object register, double value) {

@@ -26,6 +26,12 @@ public interface ElementwiseKernels {
     void binary(BinaryOp op, double[] a, int aOffset, double[] b, int bOffset,
                 double[] out, int outOffset, int n);
 
+    /** out = left op right, with one scalar right operand; the same values as the array form. */
+    void binaryScalar(BinaryOp op, float[] left, int leftOffset, float right, float[] out, int outOffset, int n);
+
+    /** out = left op right, with one scalar right operand; the same values as the array form. */
+    void binaryScalar(BinaryOp op, double[] left, int leftOffset, double right, double[] out, int outOffset, int n);
+
     /** out = condition != 0 ? ifTrue : ifFalse (a NaN condition counts as true). */
     void where(float[] condition, int conditionOffset, float[] ifTrue, int trueOffset,
                float[] ifFalse, int falseOffset, float[] out, int outOffset, int n);

@@ -454,6 +454,186 @@ public final class ScalarElementwiseKernels implements ElementwiseKernels {
     }
 
     @Override
+    public void binaryScalar(BinaryOp op, float[] left, int leftOffset, float b, float[] out, int outOffset, int n) {
+        switch (op) {
+            case ADD -> {
+                for (int i = 0; i < n; i++) {
+                    float a = left[leftOffset + i];
+                    out[outOffset + i] = a + b;
+                }
+            }
+            case SUB -> {
+                for (int i = 0; i < n; i++) {
+                    float a = left[leftOffset + i];
+                    out[outOffset + i] = a - b;
+                }
+            }
+            case MUL -> {
+                for (int i = 0; i < n; i++) {
+                    float a = left[leftOffset + i];
+                    out[outOffset + i] = a * b;
+                }
+            }
+            case DIV -> {
+                for (int i = 0; i < n; i++) {
+                    float a = left[leftOffset + i];
+                    out[outOffset + i] = a / b;
+                }
+            }
+            case POW -> {
+                for (int i = 0; i < n; i++) {
+                    float a = left[leftOffset + i];
+                    out[outOffset + i] = (float) Math.pow(a, b);
+                }
+            }
+            case MAXIMUM -> {
+                for (int i = 0; i < n; i++) {
+                    float a = left[leftOffset + i];
+                    out[outOffset + i] = Math.max(a, b);
+                }
+            }
+            case MINIMUM -> {
+                for (int i = 0; i < n; i++) {
+                    float a = left[leftOffset + i];
+                    out[outOffset + i] = Math.min(a, b);
+                }
+            }
+            case GT -> {
+                for (int i = 0; i < n; i++) {
+                    float a = left[leftOffset + i];
+                    out[outOffset + i] = a > b ? 1f : 0f;
+                }
+            }
+            case GE -> {
+                for (int i = 0; i < n; i++) {
+                    float a = left[leftOffset + i];
+                    out[outOffset + i] = a >= b ? 1f : 0f;
+                }
+            }
+            case LT -> {
+                for (int i = 0; i < n; i++) {
+                    float a = left[leftOffset + i];
+                    out[outOffset + i] = a < b ? 1f : 0f;
+                }
+            }
+            case LE -> {
+                for (int i = 0; i < n; i++) {
+                    float a = left[leftOffset + i];
+                    out[outOffset + i] = a <= b ? 1f : 0f;
+                }
+            }
+            case EQ -> {
+                for (int i = 0; i < n; i++) {
+                    float a = left[leftOffset + i];
+                    out[outOffset + i] = a == b ? 1f : 0f;
+                }
+            }
+            case NE -> {
+                for (int i = 0; i < n; i++) {
+                    float a = left[leftOffset + i];
+                    out[outOffset + i] = a != b ? 1f : 0f;
+                }
+            }
+            case MUL_NO_NAN -> {
+                for (int i = 0; i < n; i++) {
+                    float a = left[leftOffset + i];
+                    out[outOffset + i] = b == 0 ? 0f : a * b;
+                }
+            }
+        }
+    }
+
+    @Override
+    public void binaryScalar(BinaryOp op, double[] left, int leftOffset, double b, double[] out, int outOffset, int n) {
+        switch (op) {
+            case ADD -> {
+                for (int i = 0; i < n; i++) {
+                    double a = left[leftOffset + i];
+                    out[outOffset + i] = a + b;
+                }
+            }
+            case SUB -> {
+                for (int i = 0; i < n; i++) {
+                    double a = left[leftOffset + i];
+                    out[outOffset + i] = a - b;
+                }
+            }
+            case MUL -> {
+                for (int i = 0; i < n; i++) {
+                    double a = left[leftOffset + i];
+                    out[outOffset + i] = a * b;
+                }
+            }
+            case DIV -> {
+                for (int i = 0; i < n; i++) {
+                    double a = left[leftOffset + i];
+                    out[outOffset + i] = a / b;
+                }
+            }
+            case POW -> {
+                for (int i = 0; i < n; i++) {
+                    double a = left[leftOffset + i];
+                    out[outOffset + i] = Math.pow(a, b);
+                }
+            }
+            case MAXIMUM -> {
+                for (int i = 0; i < n; i++) {
+                    double a = left[leftOffset + i];
+                    out[outOffset + i] = Math.max(a, b);
+                }
+            }
+            case MINIMUM -> {
+                for (int i = 0; i < n; i++) {
+                    double a = left[leftOffset + i];
+                    out[outOffset + i] = Math.min(a, b);
+                }
+            }
+            case GT -> {
+                for (int i = 0; i < n; i++) {
+                    double a = left[leftOffset + i];
+                    out[outOffset + i] = a > b ? 1.0 : 0.0;
+                }
+            }
+            case GE -> {
+                for (int i = 0; i < n; i++) {
+                    double a = left[leftOffset + i];
+                    out[outOffset + i] = a >= b ? 1.0 : 0.0;
+                }
+            }
+            case LT -> {
+                for (int i = 0; i < n; i++) {
+                    double a = left[leftOffset + i];
+                    out[outOffset + i] = a < b ? 1.0 : 0.0;
+                }
+            }
+            case LE -> {
+                for (int i = 0; i < n; i++) {
+                    double a = left[leftOffset + i];
+                    out[outOffset + i] = a <= b ? 1.0 : 0.0;
+                }
+            }
+            case EQ -> {
+                for (int i = 0; i < n; i++) {
+                    double a = left[leftOffset + i];
+                    out[outOffset + i] = a == b ? 1.0 : 0.0;
+                }
+            }
+            case NE -> {
+                for (int i = 0; i < n; i++) {
+                    double a = left[leftOffset + i];
+                    out[outOffset + i] = a != b ? 1.0 : 0.0;
+                }
+            }
+            case MUL_NO_NAN -> {
+                for (int i = 0; i < n; i++) {
+                    double a = left[leftOffset + i];
+                    out[outOffset + i] = b == 0 ? 0.0 : a * b;
+                }
+            }
+        }
+    }
+
+    @Override
     public void where(float[] condition, int conditionOffset, float[] ifTrue, int trueOffset,
                       float[] ifFalse, int falseOffset, float[] out, int outOffset, int n) {
         for (int i = 0; i < n; i++) {
