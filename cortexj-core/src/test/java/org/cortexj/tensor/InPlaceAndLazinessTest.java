@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.concurrent.CompletableFuture;
 import org.cortexj.autograd.GradMode;
 import org.cortexj.backend.BinaryOp;
 import org.cortexj.backend.DataType;
@@ -121,6 +122,24 @@ class InPlaceAndLazinessTest {
         assertValuesExact(new double[] {Double.NaN, Double.NaN, Double.NaN, Double.NaN}, x);
         x.fill(-0.0);
         assertValuesExact(new double[] {-0.0, -0.0, -0.0, -0.0}, x);
+    }
+
+    @Test
+    void fillOnFreshThread() throws Exception {
+        CompletableFuture<double[]> values = CompletableFuture.supplyAsync(
+                () -> Tensor.full(2, DataType.FLOAT64, 3).toDoubleArray(), task -> new Thread(task).start());
+
+        assertValuesExact(new double[] {2, 2, 2}, Tensor.of(values.get(), 3));
+    }
+
+    @Test
+    void fillAfterOtherEvaluations() {
+        Tensor other = Tensor.of(new double[] {5, 6, 7}, 3).exp().mul(2);
+        other.realize();
+
+        Tensor filled = Tensor.zeros(DataType.FLOAT64, 3).fill(-4);
+
+        assertValuesExact(new double[] {-4, -4, -4}, filled);
     }
 
     @Test
