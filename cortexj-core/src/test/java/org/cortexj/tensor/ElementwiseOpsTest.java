@@ -254,6 +254,47 @@ class ElementwiseOpsTest {
         assertPairs(op, left, right, expected, result, binaryUlps(op), DataType.FLOAT64);
     }
 
+    @ParameterizedTest
+    @EnumSource(BinaryOp.class)
+    void constantOperandsOnEitherSide(BinaryOp op) {
+        double[] constants = {2.5, -0.0, 0.0, Double.NaN, Double.NEGATIVE_INFINITY};
+        for (double c : constants) {
+            Tensor doubles = Tensor.of(DOUBLE_EDGES, DOUBLE_EDGES.length);
+            Tensor floats = Tensor.of(FLOAT_EDGES.clone(), FLOAT_EDGES.length);
+            double[] leftExpected = new double[DOUBLE_EDGES.length];
+            double[] rightExpected = new double[DOUBLE_EDGES.length];
+            double[] leftFloat = new double[FLOAT_EDGES.length];
+            double[] rightFloat = new double[FLOAT_EDGES.length];
+            for (int i = 0; i < DOUBLE_EDGES.length; i++) {
+                leftExpected[i] = referenceBinary(op, c, DOUBLE_EDGES[i]);
+                rightExpected[i] = referenceBinary(op, DOUBLE_EDGES[i], c);
+            }
+            for (int i = 0; i < FLOAT_EDGES.length; i++) {
+                leftFloat[i] = referenceBinaryFloat(op, (float) c, FLOAT_EDGES[i]);
+                rightFloat[i] = referenceBinaryFloat(op, FLOAT_EDGES[i], (float) c);
+            }
+
+            String name = op + " with constant " + c;
+            assertUlps(name + " on the left", DOUBLE_EDGES, leftExpected, doubles.constant(c).apply(op, doubles),
+                    binaryUlps(op), DataType.FLOAT64);
+            assertUlps(name + " on the right", DOUBLE_EDGES, rightExpected, doubles.apply(op, doubles.constant(c)),
+                    binaryUlps(op), DataType.FLOAT64);
+            assertUlps(name + " on the left", widen(FLOAT_EDGES), leftFloat, floats.constant(c).apply(op, floats),
+                    binaryUlps(op), DataType.FLOAT32);
+            assertUlps(name + " on the right", widen(FLOAT_EDGES), rightFloat, floats.apply(op, floats.constant(c)),
+                    binaryUlps(op), DataType.FLOAT32);
+        }
+    }
+
+    @Test
+    void constantOnlyExpressions() {
+        Tensor x = Tensor.of(new double[] {1, 2, 3}, 3);
+
+        assertValuesExact(new double[] {5}, x.constant(2).add(x.constant(3)).reshape(1));
+        assertValuesExact(new double[] {7, 7, 7}, x.constant(7).expand(3).mul(1));
+        assertValuesExact(new double[] {4, 5, 6}, x.constant(2).add(x.constant(1)).add(x));
+    }
+
     @Test
     void comparisonsReturnZeroOrOne() {
         Tensor a = Tensor.of(new double[] {1, 2, 3, Double.NaN, Double.NaN, -0.0}, 6);

@@ -20,6 +20,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * 1023..1025) and 100 003. Inputs and output sit at nonzero offsets, and edge values (±0, ±∞,
  * NaN, subnormals, values near the float32 exp overflow) are mixed into random data.
  *
+ * <p>The forms with a scalar right operand must give the values of the array forms.
+ *
  * <p>Arithmetic, comparison, where, abs, neg, sqrt, square, reciprocal, relu, maximum, minimum
  * and the operators without a vector form must be bit-identical (NaNs compare equal whatever
  * their payload). exp, expm1, log, log1p, tanh, sigmoid and pow may differ by
@@ -131,6 +133,58 @@ class KernelAgreementTest {
 
             assertDoublesAgree(op + " n=" + n, expected, actual, binaryUlps(op),
                     i -> "a = " + left[i - OFFSET_OUT + OFFSET_A] + ", b = " + right[i - OFFSET_OUT + OFFSET_B]);
+        }
+    }
+
+    // ---------------------------------------------------------------- binary with a scalar operand
+
+    private static final float[] SCALAR_OPERANDS = {0f, -0f, 1f, -2.5f, 0.5f, 3f, Float.NaN, Float.POSITIVE_INFINITY,
+        Float.MIN_VALUE};
+
+    @ParameterizedTest
+    @EnumSource(BinaryOp.class)
+    void binaryScalarFloat32Agrees(BinaryOp op) {
+        for (int n : sizes()) {
+            float[] left = floats(n + OFFSET_A, 9000L + op.ordinal() * 1000L + n);
+            for (float right : SCALAR_OPERANDS) {
+                float[] rightArray = new float[n];
+                java.util.Arrays.fill(rightArray, right);
+                float[] expected = new float[n + OFFSET_OUT];
+                float[] scalarForm = new float[n + OFFSET_OUT];
+                float[] vectorForm = new float[n + OFFSET_OUT];
+
+                SCALAR.binary(op, left, OFFSET_A, rightArray, 0, expected, OFFSET_OUT, n);
+                SCALAR.binaryScalar(op, left, OFFSET_A, right, scalarForm, OFFSET_OUT, n);
+                vector.binaryScalar(op, left, OFFSET_A, right, vectorForm, OFFSET_OUT, n);
+
+                Inputs inputs = i -> "a = " + left[i - OFFSET_OUT + OFFSET_A] + ", b = " + right;
+                assertFloatsAgree(op + " scalar kernel n=" + n, expected, scalarForm, 0, inputs);
+                assertFloatsAgree(op + " vector kernel n=" + n, expected, vectorForm, binaryUlps(op), inputs);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(BinaryOp.class)
+    void binaryScalarFloat64Agrees(BinaryOp op) {
+        for (int n : sizes()) {
+            double[] left = doubles(n + OFFSET_A, 9000L + op.ordinal() * 1000L + n);
+            for (float operand : SCALAR_OPERANDS) {
+                double right = operand;
+                double[] rightArray = new double[n];
+                java.util.Arrays.fill(rightArray, right);
+                double[] expected = new double[n + OFFSET_OUT];
+                double[] scalarForm = new double[n + OFFSET_OUT];
+                double[] vectorForm = new double[n + OFFSET_OUT];
+
+                SCALAR.binary(op, left, OFFSET_A, rightArray, 0, expected, OFFSET_OUT, n);
+                SCALAR.binaryScalar(op, left, OFFSET_A, right, scalarForm, OFFSET_OUT, n);
+                vector.binaryScalar(op, left, OFFSET_A, right, vectorForm, OFFSET_OUT, n);
+
+                Inputs inputs = i -> "a = " + left[i - OFFSET_OUT + OFFSET_A] + ", b = " + right;
+                assertDoublesAgree(op + " scalar kernel n=" + n, expected, scalarForm, 0, inputs);
+                assertDoublesAgree(op + " vector kernel n=" + n, expected, vectorForm, binaryUlps(op), inputs);
+            }
         }
     }
 
