@@ -28,7 +28,7 @@ final class CopyCountingBackend {
                 });
     }
 
-    /** The counting backend, to install with {@link DefaultBackend#set}. */
+    /** Returns the counting backend, to install with {@link DefaultBackend#set}. */
     Backend backend() {
         return backend;
     }
