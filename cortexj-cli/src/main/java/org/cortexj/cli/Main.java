@@ -49,6 +49,7 @@ public final class Main implements Callable<Integer> {
     public static int execute(String[] args, PrintStream out, PrintStream err,
             HandlerRegistry registry) {
         CommandLine commandLine = new CommandLine(new Main());
+        commandLine.addSubcommand("train", new TrainCommand(out));
         commandLine.addSubcommand("check-reference", new CheckReferenceCommand(registry, out, err));
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
