@@ -53,7 +53,8 @@ final class LinearAlgebra {
         outputDims[batch.rank()] = m;
         outputDims[batch.rank() + 1] = n;
         Tensor output = Tensor.zeros(a.dataType(), outputDims);
-        if (output.size() > 0) {
+        // With k == 0 every element is an empty sum, which the zero-filled output already holds.
+        if (output.size() > 0 && k > 0) {
             compute(a, b, batch, m, n, k, output);
         }
         Recorder.record(output, "matmul", g -> new Tensor[] {

@@ -274,6 +274,9 @@ final class ElementwiseEvaluator {
                     lastUse[operand] = i;
                 }
             }
+            // The result is read after every step, when it is stored, so a constant result
+            // such as the one fill evaluates needs its buffer too.
+            lastUse[count - 1] = count;
             java.util.ArrayDeque<Integer> free = new java.util.ArrayDeque<>();
             int buffers = 0;
             for (int i = 0; i < count; i++) {

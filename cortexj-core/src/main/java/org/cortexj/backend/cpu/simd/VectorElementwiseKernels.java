@@ -13,6 +13,12 @@ import org.cortexj.backend.cpu.ScalarElementwiseKernels;
  * Vector API loops: a vector body over whole vectors, then the scalar kernel for the tail.
  * Operators without a vector form here (sign, floor, ceil, round, erf) run the scalar kernel.
  *
+ * <p>exp, expm1, log, log1p, tanh, sigmoid and pow run the scalar kernel too, because the Vector
+ * API evaluates them lane by lane with {@link Math} until C2 compiles the loop and with its own
+ * native routines afterwards. Results then changed in the last bit with the warm-up state, so the
+ * same input gave different outputs from one call to the next and from one worker count to
+ * another (seen on JDK 17.0.15, x86-64 with AVX-512).
+ *
  * <p>Each operator has its own small loop method, reached through a lookup table.
  *
  * <p>Load this class only when the {@code jdk.incubator.vector} module is readable.
@@ -67,6 +73,8 @@ public final class VectorElementwiseKernels implements ElementwiseKernels {
     private static final FloatScalarLoop[] FLOAT_SCALAR = new FloatScalarLoop[BinaryOp.values().length];
     private static final DoubleScalarLoop[] DOUBLE_SCALAR = new DoubleScalarLoop[BinaryOp.values().length];
 
+    // TODO: vector exp and log built from fma and bit operations alone would give reproducible
+    // results at SIMD speed; until then the transcendental operators have no entry here.
     static {
         FLOAT_SCALAR[BinaryOp.ADD.ordinal()] = VectorElementwiseKernels::addScalarFloats;
         DOUBLE_SCALAR[BinaryOp.ADD.ordinal()] = VectorElementwiseKernels::addScalarDoubles;
@@ -76,8 +84,6 @@ public final class VectorElementwiseKernels implements ElementwiseKernels {
         DOUBLE_SCALAR[BinaryOp.MUL.ordinal()] = VectorElementwiseKernels::mulScalarDoubles;
         FLOAT_SCALAR[BinaryOp.DIV.ordinal()] = VectorElementwiseKernels::divScalarFloats;
         DOUBLE_SCALAR[BinaryOp.DIV.ordinal()] = VectorElementwiseKernels::divScalarDoubles;
-        FLOAT_SCALAR[BinaryOp.POW.ordinal()] = VectorElementwiseKernels::powScalarFloats;
-        DOUBLE_SCALAR[BinaryOp.POW.ordinal()] = VectorElementwiseKernels::powScalarDoubles;
         FLOAT_SCALAR[BinaryOp.MAXIMUM.ordinal()] = VectorElementwiseKernels::maximumScalarFloats;
         DOUBLE_SCALAR[BinaryOp.MAXIMUM.ordinal()] = VectorElementwiseKernels::maximumScalarDoubles;
         FLOAT_SCALAR[BinaryOp.MINIMUM.ordinal()] = VectorElementwiseKernels::minimumScalarFloats;
@@ -100,14 +106,6 @@ public final class VectorElementwiseKernels implements ElementwiseKernels {
         DOUBLE_UNARY[UnaryOp.NEG.ordinal()] = VectorElementwiseKernels::negDoubles;
         FLOAT_UNARY[UnaryOp.ABS.ordinal()] = VectorElementwiseKernels::absFloats;
         DOUBLE_UNARY[UnaryOp.ABS.ordinal()] = VectorElementwiseKernels::absDoubles;
-        FLOAT_UNARY[UnaryOp.EXP.ordinal()] = VectorElementwiseKernels::expFloats;
-        DOUBLE_UNARY[UnaryOp.EXP.ordinal()] = VectorElementwiseKernels::expDoubles;
-        FLOAT_UNARY[UnaryOp.EXPM1.ordinal()] = VectorElementwiseKernels::expm1Floats;
-        DOUBLE_UNARY[UnaryOp.EXPM1.ordinal()] = VectorElementwiseKernels::expm1Doubles;
-        FLOAT_UNARY[UnaryOp.LOG.ordinal()] = VectorElementwiseKernels::logFloats;
-        DOUBLE_UNARY[UnaryOp.LOG.ordinal()] = VectorElementwiseKernels::logDoubles;
-        FLOAT_UNARY[UnaryOp.LOG1P.ordinal()] = VectorElementwiseKernels::log1pFloats;
-        DOUBLE_UNARY[UnaryOp.LOG1P.ordinal()] = VectorElementwiseKernels::log1pDoubles;
         FLOAT_UNARY[UnaryOp.SQRT.ordinal()] = VectorElementwiseKernels::sqrtFloats;
         DOUBLE_UNARY[UnaryOp.SQRT.ordinal()] = VectorElementwiseKernels::sqrtDoubles;
         FLOAT_UNARY[UnaryOp.RSQRT.ordinal()] = VectorElementwiseKernels::rsqrtFloats;
@@ -116,10 +114,6 @@ public final class VectorElementwiseKernels implements ElementwiseKernels {
         DOUBLE_UNARY[UnaryOp.SQUARE.ordinal()] = VectorElementwiseKernels::squareDoubles;
         FLOAT_UNARY[UnaryOp.RECIPROCAL.ordinal()] = VectorElementwiseKernels::reciprocalFloats;
         DOUBLE_UNARY[UnaryOp.RECIPROCAL.ordinal()] = VectorElementwiseKernels::reciprocalDoubles;
-        FLOAT_UNARY[UnaryOp.TANH.ordinal()] = VectorElementwiseKernels::tanhFloats;
-        DOUBLE_UNARY[UnaryOp.TANH.ordinal()] = VectorElementwiseKernels::tanhDoubles;
-        FLOAT_UNARY[UnaryOp.SIGMOID.ordinal()] = VectorElementwiseKernels::sigmoidFloats;
-        DOUBLE_UNARY[UnaryOp.SIGMOID.ordinal()] = VectorElementwiseKernels::sigmoidDoubles;
         FLOAT_UNARY[UnaryOp.RELU.ordinal()] = VectorElementwiseKernels::reluFloats;
         DOUBLE_UNARY[UnaryOp.RELU.ordinal()] = VectorElementwiseKernels::reluDoubles;
         FLOAT_BINARY[BinaryOp.ADD.ordinal()] = VectorElementwiseKernels::addFloats;
@@ -130,8 +124,6 @@ public final class VectorElementwiseKernels implements ElementwiseKernels {
         DOUBLE_BINARY[BinaryOp.MUL.ordinal()] = VectorElementwiseKernels::mulDoubles;
         FLOAT_BINARY[BinaryOp.DIV.ordinal()] = VectorElementwiseKernels::divFloats;
         DOUBLE_BINARY[BinaryOp.DIV.ordinal()] = VectorElementwiseKernels::divDoubles;
-        FLOAT_BINARY[BinaryOp.POW.ordinal()] = VectorElementwiseKernels::powFloats;
-        DOUBLE_BINARY[BinaryOp.POW.ordinal()] = VectorElementwiseKernels::powDoubles;
         FLOAT_BINARY[BinaryOp.MAXIMUM.ordinal()] = VectorElementwiseKernels::maximumFloats;
         DOUBLE_BINARY[BinaryOp.MAXIMUM.ordinal()] = VectorElementwiseKernels::maximumDoubles;
         FLOAT_BINARY[BinaryOp.MINIMUM.ordinal()] = VectorElementwiseKernels::minimumFloats;
@@ -251,42 +243,6 @@ public final class VectorElementwiseKernels implements ElementwiseKernels {
         return body;
     }
 
-    private static int expFloats(float[] in, int inOffset, float[] out, int outOffset, int n) {
-        int body = FLOATS.loopBound(n);
-        for (int i = 0; i < body; i += FLOATS.length()) {
-            FloatVector x = FloatVector.fromArray(FLOATS, in, inOffset + i);
-            x.lanewise(VectorOperators.EXP).intoArray(out, outOffset + i);
-        }
-        return body;
-    }
-
-    private static int expm1Floats(float[] in, int inOffset, float[] out, int outOffset, int n) {
-        int body = FLOATS.loopBound(n);
-        for (int i = 0; i < body; i += FLOATS.length()) {
-            FloatVector x = FloatVector.fromArray(FLOATS, in, inOffset + i);
-            x.lanewise(VectorOperators.EXPM1).intoArray(out, outOffset + i);
-        }
-        return body;
-    }
-
-    private static int logFloats(float[] in, int inOffset, float[] out, int outOffset, int n) {
-        int body = FLOATS.loopBound(n);
-        for (int i = 0; i < body; i += FLOATS.length()) {
-            FloatVector x = FloatVector.fromArray(FLOATS, in, inOffset + i);
-            x.lanewise(VectorOperators.LOG).intoArray(out, outOffset + i);
-        }
-        return body;
-    }
-
-    private static int log1pFloats(float[] in, int inOffset, float[] out, int outOffset, int n) {
-        int body = FLOATS.loopBound(n);
-        for (int i = 0; i < body; i += FLOATS.length()) {
-            FloatVector x = FloatVector.fromArray(FLOATS, in, inOffset + i);
-            x.lanewise(VectorOperators.LOG1P).intoArray(out, outOffset + i);
-        }
-        return body;
-    }
-
     private static int sqrtFloats(float[] in, int inOffset, float[] out, int outOffset, int n) {
         int body = FLOATS.loopBound(n);
         for (int i = 0; i < body; i += FLOATS.length()) {
@@ -319,24 +275,6 @@ public final class VectorElementwiseKernels implements ElementwiseKernels {
         for (int i = 0; i < body; i += FLOATS.length()) {
             FloatVector x = FloatVector.fromArray(FLOATS, in, inOffset + i);
             FLOAT_ONE.div(x).intoArray(out, outOffset + i);
-        }
-        return body;
-    }
-
-    private static int tanhFloats(float[] in, int inOffset, float[] out, int outOffset, int n) {
-        int body = FLOATS.loopBound(n);
-        for (int i = 0; i < body; i += FLOATS.length()) {
-            FloatVector x = FloatVector.fromArray(FLOATS, in, inOffset + i);
-            x.lanewise(VectorOperators.TANH).intoArray(out, outOffset + i);
-        }
-        return body;
-    }
-
-    private static int sigmoidFloats(float[] in, int inOffset, float[] out, int outOffset, int n) {
-        int body = FLOATS.loopBound(n);
-        for (int i = 0; i < body; i += FLOATS.length()) {
-            FloatVector x = FloatVector.fromArray(FLOATS, in, inOffset + i);
-            sigmoid(x).intoArray(out, outOffset + i);
         }
         return body;
     }
@@ -390,17 +328,6 @@ public final class VectorElementwiseKernels implements ElementwiseKernels {
             FloatVector a = FloatVector.fromArray(FLOATS, left, leftOffset + i);
             FloatVector b = FloatVector.fromArray(FLOATS, right, rightOffset + i);
             a.div(b).intoArray(out, outOffset + i);
-        }
-        return body;
-    }
-
-    private static int powFloats(float[] left, int leftOffset, float[] right, int rightOffset,
-                                   float[] out, int outOffset, int n) {
-        int body = FLOATS.loopBound(n);
-        for (int i = 0; i < body; i += FLOATS.length()) {
-            FloatVector a = FloatVector.fromArray(FLOATS, left, leftOffset + i);
-            FloatVector b = FloatVector.fromArray(FLOATS, right, rightOffset + i);
-            a.pow(b).intoArray(out, outOffset + i);
         }
         return body;
     }
@@ -522,42 +449,6 @@ public final class VectorElementwiseKernels implements ElementwiseKernels {
         return body;
     }
 
-    private static int expDoubles(double[] in, int inOffset, double[] out, int outOffset, int n) {
-        int body = DOUBLES.loopBound(n);
-        for (int i = 0; i < body; i += DOUBLES.length()) {
-            DoubleVector x = DoubleVector.fromArray(DOUBLES, in, inOffset + i);
-            x.lanewise(VectorOperators.EXP).intoArray(out, outOffset + i);
-        }
-        return body;
-    }
-
-    private static int expm1Doubles(double[] in, int inOffset, double[] out, int outOffset, int n) {
-        int body = DOUBLES.loopBound(n);
-        for (int i = 0; i < body; i += DOUBLES.length()) {
-            DoubleVector x = DoubleVector.fromArray(DOUBLES, in, inOffset + i);
-            x.lanewise(VectorOperators.EXPM1).intoArray(out, outOffset + i);
-        }
-        return body;
-    }
-
-    private static int logDoubles(double[] in, int inOffset, double[] out, int outOffset, int n) {
-        int body = DOUBLES.loopBound(n);
-        for (int i = 0; i < body; i += DOUBLES.length()) {
-            DoubleVector x = DoubleVector.fromArray(DOUBLES, in, inOffset + i);
-            x.lanewise(VectorOperators.LOG).intoArray(out, outOffset + i);
-        }
-        return body;
-    }
-
-    private static int log1pDoubles(double[] in, int inOffset, double[] out, int outOffset, int n) {
-        int body = DOUBLES.loopBound(n);
-        for (int i = 0; i < body; i += DOUBLES.length()) {
-            DoubleVector x = DoubleVector.fromArray(DOUBLES, in, inOffset + i);
-            x.lanewise(VectorOperators.LOG1P).intoArray(out, outOffset + i);
-        }
-        return body;
-    }
-
     private static int sqrtDoubles(double[] in, int inOffset, double[] out, int outOffset, int n) {
         int body = DOUBLES.loopBound(n);
         for (int i = 0; i < body; i += DOUBLES.length()) {
@@ -590,24 +481,6 @@ public final class VectorElementwiseKernels implements ElementwiseKernels {
         for (int i = 0; i < body; i += DOUBLES.length()) {
             DoubleVector x = DoubleVector.fromArray(DOUBLES, in, inOffset + i);
             DOUBLE_ONE.div(x).intoArray(out, outOffset + i);
-        }
-        return body;
-    }
-
-    private static int tanhDoubles(double[] in, int inOffset, double[] out, int outOffset, int n) {
-        int body = DOUBLES.loopBound(n);
-        for (int i = 0; i < body; i += DOUBLES.length()) {
-            DoubleVector x = DoubleVector.fromArray(DOUBLES, in, inOffset + i);
-            x.lanewise(VectorOperators.TANH).intoArray(out, outOffset + i);
-        }
-        return body;
-    }
-
-    private static int sigmoidDoubles(double[] in, int inOffset, double[] out, int outOffset, int n) {
-        int body = DOUBLES.loopBound(n);
-        for (int i = 0; i < body; i += DOUBLES.length()) {
-            DoubleVector x = DoubleVector.fromArray(DOUBLES, in, inOffset + i);
-            sigmoid(x).intoArray(out, outOffset + i);
         }
         return body;
     }
@@ -661,17 +534,6 @@ public final class VectorElementwiseKernels implements ElementwiseKernels {
             DoubleVector a = DoubleVector.fromArray(DOUBLES, left, leftOffset + i);
             DoubleVector b = DoubleVector.fromArray(DOUBLES, right, rightOffset + i);
             a.div(b).intoArray(out, outOffset + i);
-        }
-        return body;
-    }
-
-    private static int powDoubles(double[] left, int leftOffset, double[] right, int rightOffset,
-                                   double[] out, int outOffset, int n) {
-        int body = DOUBLES.loopBound(n);
-        for (int i = 0; i < body; i += DOUBLES.length()) {
-            DoubleVector a = DoubleVector.fromArray(DOUBLES, left, leftOffset + i);
-            DoubleVector b = DoubleVector.fromArray(DOUBLES, right, rightOffset + i);
-            a.pow(b).intoArray(out, outOffset + i);
         }
         return body;
     }
@@ -815,16 +677,6 @@ public final class VectorElementwiseKernels implements ElementwiseKernels {
         return body;
     }
 
-    private static int powScalarFloats(float[] left, int leftOffset, float right, float[] out, int outOffset, int n) {
-        FloatVector b = FloatVector.broadcast(FLOATS, right);
-        int body = FLOATS.loopBound(n);
-        for (int i = 0; i < body; i += FLOATS.length()) {
-            FloatVector a = FloatVector.fromArray(FLOATS, left, leftOffset + i);
-            a.pow(b).intoArray(out, outOffset + i);
-        }
-        return body;
-    }
-
     private static int maximumScalarFloats(float[] left, int leftOffset, float right, float[] out, int outOffset, int n) {
         FloatVector b = FloatVector.broadcast(FLOATS, right);
         int body = FLOATS.loopBound(n);
@@ -955,16 +807,6 @@ public final class VectorElementwiseKernels implements ElementwiseKernels {
         return body;
     }
 
-    private static int powScalarDoubles(double[] left, int leftOffset, double right, double[] out, int outOffset, int n) {
-        DoubleVector b = DoubleVector.broadcast(DOUBLES, right);
-        int body = DOUBLES.loopBound(n);
-        for (int i = 0; i < body; i += DOUBLES.length()) {
-            DoubleVector a = DoubleVector.fromArray(DOUBLES, left, leftOffset + i);
-            a.pow(b).intoArray(out, outOffset + i);
-        }
-        return body;
-    }
-
     private static int maximumScalarDoubles(double[] left, int leftOffset, double right, double[] out, int outOffset, int n) {
         DoubleVector b = DoubleVector.broadcast(DOUBLES, right);
         int body = DOUBLES.loopBound(n);
@@ -1053,19 +895,5 @@ public final class VectorElementwiseKernels implements ElementwiseKernels {
             a.mul(b).blend(DOUBLE_ZERO, b.compare(VectorOperators.EQ, DOUBLE_ZERO)).intoArray(out, outOffset + i);
         }
         return body;
-    }
-
-    /** Sigmoid without overflow: with e = exp(−|x|), 1/(1+e) for x ≥ 0 and e/(1+e) below. */
-    private static FloatVector sigmoid(FloatVector x) {
-        FloatVector e = x.abs().neg().lanewise(VectorOperators.EXP);
-        FloatVector r = FLOAT_ONE.div(FLOAT_ONE.add(e));
-        return r.blend(e.mul(r), x.compare(VectorOperators.LT, FLOAT_ZERO));
-    }
-
-    /** Sigmoid without overflow: with e = exp(−|x|), 1/(1+e) for x ≥ 0 and e/(1+e) below. */
-    private static DoubleVector sigmoid(DoubleVector x) {
-        DoubleVector e = x.abs().neg().lanewise(VectorOperators.EXP);
-        DoubleVector r = DOUBLE_ONE.div(DOUBLE_ONE.add(e));
-        return r.blend(e.mul(r), x.compare(VectorOperators.LT, DOUBLE_ZERO));
     }
 }
