@@ -46,8 +46,10 @@ public final class ImageDataset {
                     + "[1, 256], got " + rows + ", " + columns + ", " + classCount);
         }
         if ((long) labels.length * rows * columns != images.length) {
-            throw new IllegalArgumentException("ImageDataset " + name + ": " + images.length + " image bytes do not hold "
-                    + labels.length + " images of " + rows + "x" + columns);
+            long needed = (long) labels.length * rows * columns;
+            throw new IllegalArgumentException("ImageDataset " + name + ": " + labels.length + " labels need "
+                    + labels.length + " images of " + rows + "x" + columns + " = " + needed + " image bytes, got "
+                    + images.length + "; the label count must equal the image count");
         }
         for (int i = 0; i < labels.length; i++) {
             if ((labels[i] & 0xff) >= classCount) {
