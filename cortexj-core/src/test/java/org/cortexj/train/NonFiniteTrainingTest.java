@@ -26,8 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A non-finite loss or gradient stops training with a message that names the epoch, the batch
- * and the first non-finite layer, and keeps the last good checkpoint; with skipNonFinite the step
- * is skipped and the network, buffers included, stays finite.
+ * and the first non-finite layer, and the last good checkpoint is kept. With skipNonFinite the
+ * step is skipped instead, and the network, buffers included, stays as it was before the step.
  */
 class NonFiniteTrainingTest {
 
@@ -37,7 +37,7 @@ class NonFiniteTrainingTest {
     private final ImageDataset train = TrainingFixtures.bars(64, 1);
     private final ImageDataset test = TrainingFixtures.bars(32, 2);
 
-    /** Four batches of 16 per epoch; learning rate 0.01 for epoch 1, then 1e6, which blows SGD up. */
+    /** Four batches of 16 per epoch, at learning rate 0.01 in epoch 1 and 1e6 after it, which blows SGD up. */
     private static TrainingSettings.Builder blowUpInEpochTwo(Path checkpoint) {
         LearningRateSchedule jump = step -> step < 4 ? 0.01 : 1e6;
         return TrainingSettings.builder().epochs(4).batchSize(16).seed(5).optimizer(OptimizerKind.SGD)
@@ -119,8 +119,8 @@ class NonFiniteTrainingTest {
             logger.removeHandler(handler);
         }
 
-        assertTrue(warnings.stream().anyMatch(w -> w.contains("skipped step") && w.contains("at epoch 2, batch ")),
-                warnings.toString());
+        List<String> skips = warnings.stream().filter(w -> w.contains("skipped step")).toList();
+        assertTrue(skips.stream().anyMatch(w -> w.contains("at epoch 2, batch ")), warnings.toString());
         Network network = trainer.network();
         assertTrue(allFinite(ModelStore.stateTensors(network)), "non-finite parameter or buffer after skipped steps");
     }
@@ -146,6 +146,34 @@ class NonFiniteTrainingTest {
                     buffersAfter.get(entry.getKey()).toDoubleArray()), entry.getKey() + " changed in skipped steps: "
                     + buffersAfter.get(entry.getKey()));
         }
+    }
+
+    @Test
+    void clippingScalesJointNormToLimit() {
+        Trainer trainer = new Trainer(TrainingFixtures.smallNetwork(), TrainingSettings.builder().build(), List.of());
+        StepGuard guard = new StepGuard(trainer.network());
+        Map<String, org.cortexj.nn.Parameter> parameters = trainer.network().namedParameters();
+        for (org.cortexj.nn.Parameter parameter : parameters.values()) {
+            parameter.value().setGrad(parameter.value().zerosLike());
+        }
+        // Gradients 3 and 4 in one tensor and 12 in another: joint L2 norm sqrt(9 + 16 + 144) = 13.
+        Tensor weightGrad = parameters.get("out.weight").value().zerosLike();
+        weightGrad.set(3, 0, 0);
+        weightGrad.set(4, 1, 5);
+        parameters.get("out.weight").value().setGrad(weightGrad);
+        Tensor biasGrad = parameters.get("conv.bias").value().zerosLike();
+        biasGrad.set(12, 2);
+        parameters.get("conv.bias").value().setGrad(biasGrad);
+
+        guard.clipGradientNorm(26);
+        assertEquals(12, parameters.get("conv.bias").grad().get(2), 0, "a norm below the limit is left alone");
+
+        guard.clipGradientNorm(1);
+        double scale = 1 / (13 + 1e-6);
+        assertEquals(3 * scale, parameters.get("out.weight").grad().get(0, 0), 1e-6);
+        assertEquals(4 * scale, parameters.get("out.weight").grad().get(1, 5), 1e-6);
+        assertEquals(12 * scale, parameters.get("conv.bias").grad().get(2), 1e-6);
+        assertEquals(0, parameters.get("out.weight").grad().get(0, 1), 0);
     }
 
     @Test
