@@ -12,8 +12,8 @@ import org.cortexj.train.Predictions;
 /**
  * The JSON data behind the clickable confusion matrix: for each cell the ids of its images
  * (at most {@link #CELL_LIMIT}, most confident first) and, for each listed id, the image as
- * base64 PNG, its true class, its predicted class and its class probabilities rounded to four
- * decimals. An image id is its position in the evaluated test set.
+ * base64 PNG, its true class, its predicted class and its class probabilities rounded by
+ * {@link #rounded}. An image id is its position in the evaluated test set.
  */
 final class GalleryData {
 
@@ -45,7 +45,7 @@ final class GalleryData {
             entry.add(predictions.predicted(id));
             ArrayNode probabilities = entry.addArray();
             for (float probability : predictions.probabilities(id)) {
-                probabilities.add(Math.round(probability * 1e4) / 1e4);
+                probabilities.add(rounded(probability));
             }
         }
         try {
@@ -53,5 +53,21 @@ final class GalleryData {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("gallery data: JSON serialization failed: " + e.getOriginalMessage(), e);
         }
+    }
+
+    /**
+     * Rounds a probability to six decimals to keep the page small, but keeps a positive value
+     * above 0 and a value below 1 under 1, so the page never shows an inexact probability as
+     * certain.
+     */
+    static double rounded(float probability) {
+        double value = Math.round(probability * 1e6) / 1e6;
+        if (probability > 0 && value == 0) {
+            return 1e-6;
+        }
+        if (probability < 1 && value == 1) {
+            return 1 - 1e-6;
+        }
+        return value;
     }
 }

@@ -13,8 +13,8 @@ final class HistorySection {
         StringBuilder html = new StringBuilder("<section id=\"history\">\n<h2>Training history</h2>\n");
         if (!data.hasHistory()) {
             return html.append("<p class=\"note\" id=\"history-unavailable\">The history is not available: this "
-                    + "model file stores no per-epoch metrics. Models written by <code>cortexj train</code> from this "
-                    + "version on store them.</p>\n</section>\n").toString();
+                    + "model file stores no per-epoch metrics, because it was written before <code>cortexj train</code> "
+                    + "stored them or by another program.</p>\n</section>\n").toString();
         }
         html.append("<div class=\"columns\">\n");
         for (LineChart chart : HistoryCharts.of(data.history())) {

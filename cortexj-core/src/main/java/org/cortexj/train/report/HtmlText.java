@@ -55,6 +55,22 @@ public final class HtmlText {
         return Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, "%.2f %%", 100 * value);
     }
 
+    /**
+     * Formats a probability as a percentage with one decimal, such as {@code 97.3 %}. Values that
+     * would round to 0.0 or 100.0 without being exactly 0 or 1 print as {@code < 0.1 %} and
+     * {@code > 99.9 %}, so a wrong prediction never reads as certain. The page script formats
+     * probabilities by the same rule.
+     */
+    public static String probability(double value) {
+        if (value > 0 && value < 0.0005) {
+            return "< 0.1 %";
+        }
+        if (value >= 0.9995 && value < 1) {
+            return "> 99.9 %";
+        }
+        return String.format(Locale.ROOT, "%.1f %%", 100 * value);
+    }
+
     /** Formats a count with thousands separators, such as {@code 10,000}. */
     public static String count(long value) {
         return String.format(Locale.ROOT, "%,d", value);

@@ -1,7 +1,6 @@
 package org.cortexj.train.report;
 
 import java.util.List;
-import java.util.Locale;
 import org.cortexj.train.Predictions;
 
 /** A grid of the test images the network got wrong with the highest confidence. */
@@ -38,20 +37,18 @@ final class MistakesSection {
                 .append(PngImages.dataUri(PngImages.datasetImage(data.testImages(), id)))
                 .append("\" alt=\"test image ").append(id).append(", true class ").append(label)
                 .append(", predicted ").append(predicted).append("\"><figcaption>").append(predicted).append(": ")
-                .append(percent(predictions.probability(id, predicted))).append("<div class=\"wrong\">").append(label)
-                .append(": ").append(percent(predictions.probability(id, label)))
+                .append(HtmlText.probability(predictions.probability(id, predicted)))
+                .append("<div class=\"wrong\">").append(label)
+                .append(": ").append(HtmlText.probability(predictions.probability(id, label)))
                 .append("</div></figcaption></figure>\n");
     }
 
     static String tooltip(Predictions predictions, int id) {
         StringBuilder text = new StringBuilder("test image " + id);
         for (int c = 0; c < predictions.classes(); c++) {
-            text.append("\nclass ").append(c).append(": ").append(percent(predictions.probability(id, c)));
+            text.append("\nclass ").append(c).append(": ")
+                    .append(HtmlText.probability(predictions.probability(id, c)));
         }
         return text.toString();
-    }
-
-    private static String percent(double probability) {
-        return String.format(Locale.ROOT, "%.1f %%", 100 * probability);
     }
 }

@@ -11,7 +11,14 @@
   }
   var data = JSON.parse(source.textContent);
 
+  // Same rule as HtmlText.probability: no wrong answer reads as 0.0 % or 100.0 % unless it is exact.
   function percent(probability) {
+    if (probability > 0 && probability < 0.0005) {
+      return '< 0.1 %';
+    }
+    if (probability >= 0.9995 && probability < 1) {
+      return '> 99.9 %';
+    }
     return (100 * probability).toFixed(1) + ' %';
   }
 

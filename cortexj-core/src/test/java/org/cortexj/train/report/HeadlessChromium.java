@@ -56,6 +56,16 @@ final class HeadlessChromium implements AutoCloseable {
         return Optional.empty();
     }
 
+    /** Describes where {@link #find()} looked, for the message when it found nothing. */
+    static String whereLooked() {
+        String configured = System.getProperty(EXECUTABLE_PROPERTY);
+        if (configured != null && !configured.isBlank()) {
+            return "Chromium executable " + configured + " (from -D" + EXECUTABLE_PROPERTY + ") is missing or not "
+                    + "executable";
+        }
+        return "none of " + String.join(", ", NAMES) + " was found on PATH";
+    }
+
     /** Starts the browser with a new profile in {@code profile} and opens one blank page. */
     static HeadlessChromium start(Path executable, Path profile, int width, int height)
             throws IOException, InterruptedException {

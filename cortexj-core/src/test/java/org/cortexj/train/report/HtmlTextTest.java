@@ -54,6 +54,26 @@ class HtmlTextTest {
     }
 
     @Test
+    void probabilityNeverRoundsToCertainty() {
+        assertEquals("97.3 %", HtmlText.probability(0.9731));
+        assertEquals("> 99.9 %", HtmlText.probability(0.99996));
+        assertEquals("100.0 %", HtmlText.probability(1.0));
+        assertEquals("99.9 %", HtmlText.probability(0.9994));
+        assertEquals("< 0.1 %", HtmlText.probability(0.00004));
+        assertEquals("0.0 %", HtmlText.probability(0.0));
+        assertEquals("0.1 %", HtmlText.probability(0.0005));
+    }
+
+    @Test
+    void galleryRoundingKeepsUncertainty() {
+        assertEquals(0.973125, GalleryData.rounded(0.973125f), 1e-7);
+        assertEquals(1e-6, GalleryData.rounded(1e-9f));
+        assertEquals(1 - 1e-6, GalleryData.rounded(0.99999994f));
+        assertEquals(0.0, GalleryData.rounded(0f));
+        assertEquals(1.0, GalleryData.rounded(1f));
+    }
+
+    @Test
     void formatsMatchEvaluateOutput() {
         assertEquals("0.9812", HtmlText.fraction(0.98124));
         assertEquals("n/a", HtmlText.fraction(Double.NaN));

@@ -2,7 +2,6 @@ package org.cortexj.train.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -30,15 +29,19 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Renders the report of a short real training run in headless Chromium and checks the page as
  * a browser shows it. The run trains the seed network on the first 2,000 MNIST training images
- * for 2 epochs and evaluates it on the first 1,000 test images. The checks: no failed request,
- * no request that leaves the file, no console error or uncaught exception, charts with one
- * point per epoch, a 10 x 10 heatmap with the evaluation's counts, and a click on a cell that
- * opens its images.
+ * for 2 epochs and evaluates it on the first 1,000 test images. The checks:
+ * <ul>
+ * <li>no failed request, no request that leaves the file, no console error or uncaught exception;
+ * <li>charts with one point per epoch and series;
+ * <li>a 10 x 10 heatmap with the evaluation's counts;
+ * <li>a mouse click on a cell opens its images.
+ * </ul>
  * The page, its screenshot and the browser output are kept in {@code target/report-browser}.
  *
  * <p>Chromium comes from the Debian package {@code chromium}, which {@code scripts/test.sh}
@@ -50,6 +53,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@DisabledIfSystemProperty(named = ReportBrowserTest.SKIP_PROPERTY, matches = "true",
+        disabledReason = "skipped on request: this machine cannot install Chromium")
 class ReportBrowserTest {
 
     static final String SKIP_PROPERTY = "cortexj.skipBrowserTests";
@@ -66,11 +71,9 @@ class ReportBrowserTest {
 
     @BeforeAll
     void trainAndOpenReport() throws IOException, InterruptedException {
-        assumeFalse(Boolean.getBoolean(SKIP_PROPERTY), SKIP_PROPERTY + " is set");
-        Path chromium = HeadlessChromium.find().orElseThrow(() -> new AssertionError("Chromium was not found on "
-                + "PATH; install it with 'apt-get install chromium' (scripts/test.sh does so as root), name it with "
-                + "-D" + HeadlessChromium.EXECUTABLE_PROPERTY + "=PATH, or skip this test with -D" + SKIP_PROPERTY
-                + "=true"));
+        Path chromium = HeadlessChromium.find().orElseThrow(() -> new AssertionError(HeadlessChromium.whereLooked()
+                + "; install it with 'apt-get install chromium' (scripts/test.sh does so as root), name it with -D"
+                + HeadlessChromium.EXECUTABLE_PROPERTY + "=PATH, or skip this test with -D" + SKIP_PROPERTY + "=true"));
         Path html = writeReportOfShortRun();
         Files.createDirectories(KEPT);
         Files.copy(html, KEPT.resolve("report.html"), StandardCopyOption.REPLACE_EXISTING);
