@@ -1,8 +1,9 @@
 package org.cortexj.backend.cpu;
 
 /**
- * Constants shared by {@link PolynomialMath} and its Vector API twin in the {@code simd} package.
- * Both read the same compile-time constants, so their operation sequences see the same bits.
+ * Constants shared by {@link PolynomialMath} and its Vector API twins, {@code FloatVectorMath} and
+ * {@code DoubleVectorMath} in the {@code simd} package. All read the same compile-time constants,
+ * so their operation sequences see the same bits.
  *
  * <p>Polynomial coefficients are truncated Taylor series written as exact fractions, rounded
  * once to the target type by the compiler: 1/n! for exp, and 2/(2n+1) for
@@ -18,7 +19,7 @@ public final class TranscendentalConstants {
 
         /** log2(e) rounded to double. */
         public static final double LOG2E = 0x1.71547652b82fep0;
-        /** ln 2 rounded to double; k·LN2_HI inside an fma is exact, so x − k·LN2_HI is exact. */
+        /** ln 2 rounded to double. fma(−k, LN2_HI, x) is exact whenever the result is below 1/2. */
         public static final double LN2_HI = 0x1.62e42fefa39efp-1;
         /** ln 2 − LN2_HI, rounded to double. */
         public static final double LN2_LO = 0x1.abc9e3b39803fp-56;

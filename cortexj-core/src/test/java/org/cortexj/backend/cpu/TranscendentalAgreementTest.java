@@ -8,6 +8,9 @@ import java.util.stream.IntStream;
 import org.cortexj.backend.UnaryOp;
 import org.cortexj.backend.cpu.simd.VectorElementwiseKernels;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -17,6 +20,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * and after the JIT has compiled the vector loops. NaN results compare equal whatever their
  * payload, and everything else by its bits, so −0 differs from +0.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TranscendentalAgreementTest {
 
     private static final int OFFSET_IN = 3;
@@ -33,7 +37,7 @@ class TranscendentalAgreementTest {
         vector = new VectorElementwiseKernels();
     }
 
-    /** Every n in 0..70, which gives every tail length at every vector width, and larger sizes. */
+    /** Returns every n in 0..70, which gives every tail length at every vector width, and larger sizes. */
     static int[] sizes() {
         IntStream small = IntStream.rangeClosed(0, 70);
         IntStream edges = IntStream.of(127, 128, 129, 1023, 1024, 1025, LARGE);
@@ -98,11 +102,12 @@ class TranscendentalAgreementTest {
     }
 
     /**
-     * The defect this design removes: vector results that changed once the JIT compiled the loop.
-     * The first call runs interpreted when this test class runs alone in its JVM, and earlier
-     * tests may already have compiled the loops otherwise.
+     * Checks for the defect this design removes: vector results that changed once the JIT
+     * compiled the loop. It runs first in this class, so its first call runs interpreted when no
+     * earlier test class in the same JVM has compiled the loops.
      */
     @ParameterizedTest
+    @Order(1)
     @EnumSource(value = UnaryOp.class, names = {"EXP", "EXPM1", "LOG", "LOG1P", "TANH", "SIGMOID"})
     void resultsUnchangedByWarmUp(UnaryOp op) {
         int n = 203;

@@ -3,9 +3,10 @@ package org.cortexj.backend.cpu;
 import java.util.SplittableRandom;
 
 /**
- * Test inputs for the transcendental functions: random values of several scales, and at every
- * fourth position an edge value (zeros, infinities, NaN, subnormals, the overflow and underflow
- * thresholds of exp, the saturation of tanh, the pole of log1p and the ends of the reduced range).
+ * Test inputs for the transcendental functions: random values of several scales, with an edge
+ * value at every fourth position. The edge values are zeros, infinities, NaN, subnormals, the
+ * overflow and underflow thresholds of exp, the saturation of tanh, the pole of log1p and the
+ * ends of the reduced range.
  */
 final class TranscendentalInputs {
 

@@ -31,7 +31,7 @@ import org.cortexj.backend.cpu.TranscendentalConstants.Float64;
  *
  * <p>The arithmetic is written out inside each loop instead of in per-vector helper methods. C2
  * on JDK 17 inlines an ordinary method only up to 325 bytes of bytecode (FreqInlineSize) and
- * only while the compilation holds fewer than about 18,000 nodes (NodeCountInliningCutoff); both
+ * only while the compilation contains fewer than about 18,000 nodes (NodeCountInliningCutoff); both
  * limits cut off such helpers here, and a helper that is not inlined takes and returns its
  * vectors as heap objects, which made the loops 10 to 50 times slower.
  */
@@ -136,7 +136,7 @@ public final class DoubleVectorMath {
             DoubleVector exponentOffset = x.broadcast(0.0).blend(x.broadcast(Float64.SUBNORMAL_EXPONENT), subnormal);
             DoubleVector correction = x.broadcast(0.0);
 
-            // logOfNormal(v, exponentOffset, correction)
+            // As PolynomialMath.logOfNormal(v, exponentOffset, correction)
             LongVector bits = v.reinterpretAsLongs();
             LongVector biasedExponent = bits.add(Float64.LOG_MANTISSA_OFFSET).lanewise(LSHR, Float64.MANTISSA_BITS);
             DoubleVector m = bits.sub(biasedExponent.sub(Float64.EXPONENT_BIAS).lanewise(LSHL, Float64.MANTISSA_BITS))
@@ -163,7 +163,7 @@ public final class DoubleVectorMath {
             DoubleVector logOfM = f.sub(halfSquare.sub(tail));
             DoubleVector result = e.fma(x.broadcast(Float64.LN2_HI), logOfM);
 
-            // logSpecialCases(x, 0, result)
+            // As PolynomialMath.logSpecialCases(x, 0, result)
             DoubleVector value = x.blend(result, x.compare(LT, Double.POSITIVE_INFINITY));
             value = value.blend(x.broadcast(Double.NEGATIVE_INFINITY), x.compare(EQ, 0.0));
 
@@ -177,13 +177,13 @@ public final class DoubleVectorMath {
         int body = DOUBLES.loopBound(n);
         for (int i = 0; i < body; i += DOUBLES.length()) {
             DoubleVector x = DoubleVector.fromArray(DOUBLES, in, inOffset + i);
-            DoubleVector one = x.broadcast(1.0);
+            DoubleVector ones = x.broadcast(1.0);
             DoubleVector u = x.add(1.0);
-            DoubleVector xPart = u.sub(one);
-            DoubleVector error = one.sub(u.sub(xPart)).add(x.sub(xPart));
+            DoubleVector xPart = u.sub(ones);
+            DoubleVector error = ones.sub(u.sub(xPart)).add(x.sub(xPart));
             DoubleVector correction = error.div(u);
 
-            // logOfNormal(u, 0, correction)
+            // As PolynomialMath.logOfNormal(u, 0, correction)
             LongVector bits = u.reinterpretAsLongs();
             LongVector biasedExponent = bits.add(Float64.LOG_MANTISSA_OFFSET).lanewise(LSHR, Float64.MANTISSA_BITS);
             DoubleVector m = bits.sub(biasedExponent.sub(Float64.EXPONENT_BIAS).lanewise(LSHL, Float64.MANTISSA_BITS))
@@ -210,7 +210,7 @@ public final class DoubleVectorMath {
             DoubleVector logOfM = f.sub(halfSquare.sub(tail));
             DoubleVector result = e.fma(x.broadcast(Float64.LN2_HI), logOfM);
 
-            // logSpecialCases(x, -1, result), then the sign of zero
+            // As PolynomialMath.logSpecialCases(x, -1, result), then the sign of zero
             DoubleVector value = x.blend(result, x.compare(LT, Double.POSITIVE_INFINITY));
             value = value.blend(x.broadcast(Double.NEGATIVE_INFINITY), x.compare(EQ, -1.0));
             value = value.blend(x.broadcast(Double.NaN), x.compare(LT, -1.0));
@@ -255,14 +255,14 @@ public final class DoubleVectorMath {
             DoubleVector expm1High = leading.add(scaledQ);
             DoubleVector expm1Low = leading.sub(expm1High).add(scaledQ);
 
-            // twoSumError(expm1High, 2, denominatorHigh)
+            // As PolynomialMath.twoSumError(expm1High, 2, denominatorHigh)
             DoubleVector two = x.broadcast(2.0);
             DoubleVector denominatorHigh = expm1High.add(2.0);
             DoubleVector twoPart = denominatorHigh.sub(expm1High);
             DoubleVector denominatorLow = expm1High.sub(denominatorHigh.sub(twoPart)).add(two.sub(twoPart))
                     .add(expm1Low);
 
-            // quotient(expm1High, expm1Low, denominatorHigh, denominatorLow)
+            // As PolynomialMath.quotient(expm1High, expm1Low, denominatorHigh, denominatorLow)
             DoubleVector reciprocal = x.broadcast(1.0).div(denominatorHigh);
             DoubleVector q0 = expm1High.mul(reciprocal);
             DoubleVector remainder = q0.neg().fma(denominatorHigh, expm1High);
@@ -302,11 +302,11 @@ public final class DoubleVectorMath {
             p = p.fma(r, r.broadcast(Float64.EXP_C3));
             p = p.fma(r, r.broadcast(Float64.EXP_C2));
             DoubleVector q = r.mul(r).fma(p, rLow);
-            DoubleVector one = x.broadcast(1.0);
+            DoubleVector ones = x.broadcast(1.0);
             DoubleVector expm1OfR = rHigh.add(q);
             DoubleVector expm1OfRLow = rHigh.sub(expm1OfR).add(q);
             DoubleVector expOfR = expm1OfR.add(1.0);
-            DoubleVector expOfRLow = one.sub(expOfR).add(expm1OfR).add(expm1OfRLow);
+            DoubleVector expOfRLow = ones.sub(expOfR).add(expm1OfR).add(expm1OfRLow);
 
             LongVector kInteger = shifted.reinterpretAsLongs().sub(Float64.SHIFTER_BITS);
             LongVector k1 = kInteger.add(2048).lanewise(LSHR, 1).sub(1024);
@@ -317,13 +317,13 @@ public final class DoubleVectorMath {
             DoubleVector expLow = expOfRLow.mul(scale1).mul(scale2);
 
             DoubleVector denominatorHigh = expHigh.add(1.0);
-            DoubleVector denominatorLow = one.sub(denominatorHigh).add(expHigh).add(expLow);
+            DoubleVector denominatorLow = ones.sub(denominatorHigh).add(expHigh).add(expLow);
             VectorMask<Double> nonNegative = x.compare(GE, 0.0);
-            DoubleVector numeratorHigh = expHigh.blend(one, nonNegative);
+            DoubleVector numeratorHigh = expHigh.blend(ones, nonNegative);
             DoubleVector numeratorLow = expLow.blend(x.broadcast(0.0), nonNegative);
 
-            // quotient(numeratorHigh, numeratorLow, denominatorHigh, denominatorLow)
-            DoubleVector reciprocal = one.div(denominatorHigh);
+            // As PolynomialMath.quotient(numeratorHigh, numeratorLow, denominatorHigh, denominatorLow)
+            DoubleVector reciprocal = ones.div(denominatorHigh);
             DoubleVector q0 = numeratorHigh.mul(reciprocal);
             DoubleVector remainder = q0.neg().fma(denominatorHigh, numeratorHigh);
             DoubleVector correction = q0.neg().fma(denominatorLow, remainder.add(numeratorLow));

@@ -31,7 +31,7 @@ import org.cortexj.backend.cpu.TranscendentalConstants.Float32;
  *
  * <p>The arithmetic is written out inside each loop instead of in per-vector helper methods. C2
  * on JDK 17 inlines an ordinary method only up to 325 bytes of bytecode (FreqInlineSize) and
- * only while the compilation holds fewer than about 18,000 nodes (NodeCountInliningCutoff); both
+ * only while the compilation contains fewer than about 18,000 nodes (NodeCountInliningCutoff); both
  * limits cut off such helpers here, and a helper that is not inlined takes and returns its
  * vectors as heap objects, which made the loops 10 to 50 times slower.
  */
@@ -124,7 +124,7 @@ public final class FloatVectorMath {
             FloatVector exponentOffset = x.broadcast(0f).blend(x.broadcast(Float32.SUBNORMAL_EXPONENT), subnormal);
             FloatVector correction = x.broadcast(0f);
 
-            // logOfNormal(v, exponentOffset, correction)
+            // As PolynomialMath.logOfNormal(v, exponentOffset, correction)
             IntVector bits = v.reinterpretAsInts();
             IntVector biasedExponent = bits.add(Float32.LOG_MANTISSA_OFFSET).lanewise(LSHR, Float32.MANTISSA_BITS);
             FloatVector m = bits.sub(biasedExponent.sub(Float32.EXPONENT_BIAS).lanewise(LSHL, Float32.MANTISSA_BITS))
@@ -145,7 +145,7 @@ public final class FloatVectorMath {
             FloatVector logOfM = f.sub(halfSquare.sub(tail));
             FloatVector result = e.fma(x.broadcast(Float32.LN2_HI), logOfM);
 
-            // logSpecialCases(x, 0, result)
+            // As PolynomialMath.logSpecialCases(x, 0, result)
             FloatVector value = x.blend(result, x.compare(LT, Float.POSITIVE_INFINITY));
             value = value.blend(x.broadcast(Float.NEGATIVE_INFINITY), x.compare(EQ, 0f));
 
@@ -159,13 +159,13 @@ public final class FloatVectorMath {
         int body = FLOATS.loopBound(n);
         for (int i = 0; i < body; i += FLOATS.length()) {
             FloatVector x = FloatVector.fromArray(FLOATS, in, inOffset + i);
-            FloatVector one = x.broadcast(1f);
+            FloatVector ones = x.broadcast(1f);
             FloatVector u = x.add(1f);
-            FloatVector xPart = u.sub(one);
-            FloatVector error = one.sub(u.sub(xPart)).add(x.sub(xPart));
+            FloatVector xPart = u.sub(ones);
+            FloatVector error = ones.sub(u.sub(xPart)).add(x.sub(xPart));
             FloatVector correction = error.div(u);
 
-            // logOfNormal(u, 0, correction)
+            // As PolynomialMath.logOfNormal(u, 0, correction)
             IntVector bits = u.reinterpretAsInts();
             IntVector biasedExponent = bits.add(Float32.LOG_MANTISSA_OFFSET).lanewise(LSHR, Float32.MANTISSA_BITS);
             FloatVector m = bits.sub(biasedExponent.sub(Float32.EXPONENT_BIAS).lanewise(LSHL, Float32.MANTISSA_BITS))
@@ -186,7 +186,7 @@ public final class FloatVectorMath {
             FloatVector logOfM = f.sub(halfSquare.sub(tail));
             FloatVector result = e.fma(x.broadcast(Float32.LN2_HI), logOfM);
 
-            // logSpecialCases(x, -1, result), then the sign of zero
+            // As PolynomialMath.logSpecialCases(x, -1, result), then the sign of zero
             FloatVector value = x.blend(result, x.compare(LT, Float.POSITIVE_INFINITY));
             value = value.blend(x.broadcast(Float.NEGATIVE_INFINITY), x.compare(EQ, -1f));
             value = value.blend(x.broadcast(Float.NaN), x.compare(LT, -1f));
@@ -225,14 +225,14 @@ public final class FloatVectorMath {
             FloatVector expm1High = leading.add(scaledQ);
             FloatVector expm1Low = leading.sub(expm1High).add(scaledQ);
 
-            // twoSumError(expm1High, 2, denominatorHigh)
+            // As PolynomialMath.twoSumError(expm1High, 2, denominatorHigh)
             FloatVector two = x.broadcast(2f);
             FloatVector denominatorHigh = expm1High.add(2f);
             FloatVector twoPart = denominatorHigh.sub(expm1High);
             FloatVector denominatorLow = expm1High.sub(denominatorHigh.sub(twoPart)).add(two.sub(twoPart))
                     .add(expm1Low);
 
-            // quotient(expm1High, expm1Low, denominatorHigh, denominatorLow)
+            // As PolynomialMath.quotient(expm1High, expm1Low, denominatorHigh, denominatorLow)
             FloatVector reciprocal = x.broadcast(1f).div(denominatorHigh);
             FloatVector q0 = expm1High.mul(reciprocal);
             FloatVector remainder = q0.neg().fma(denominatorHigh, expm1High);
@@ -266,11 +266,11 @@ public final class FloatVectorMath {
             p = p.fma(r, r.broadcast(Float32.EXP_C3));
             p = p.fma(r, r.broadcast(Float32.EXP_C2));
             FloatVector q = r.mul(r).fma(p, rLow);
-            FloatVector one = x.broadcast(1f);
+            FloatVector ones = x.broadcast(1f);
             FloatVector expm1OfR = rHigh.add(q);
             FloatVector expm1OfRLow = rHigh.sub(expm1OfR).add(q);
             FloatVector expOfR = expm1OfR.add(1f);
-            FloatVector expOfRLow = one.sub(expOfR).add(expm1OfR).add(expm1OfRLow);
+            FloatVector expOfRLow = ones.sub(expOfR).add(expm1OfR).add(expm1OfRLow);
 
             IntVector kInteger = shifted.reinterpretAsInts().sub(Float32.SHIFTER_BITS);
             IntVector k1 = kInteger.add(256).lanewise(LSHR, 1).sub(128);
@@ -281,13 +281,13 @@ public final class FloatVectorMath {
             FloatVector expLow = expOfRLow.mul(scale1).mul(scale2);
 
             FloatVector denominatorHigh = expHigh.add(1f);
-            FloatVector denominatorLow = one.sub(denominatorHigh).add(expHigh).add(expLow);
+            FloatVector denominatorLow = ones.sub(denominatorHigh).add(expHigh).add(expLow);
             VectorMask<Float> nonNegative = x.compare(GE, 0f);
-            FloatVector numeratorHigh = expHigh.blend(one, nonNegative);
+            FloatVector numeratorHigh = expHigh.blend(ones, nonNegative);
             FloatVector numeratorLow = expLow.blend(x.broadcast(0f), nonNegative);
 
-            // quotient(numeratorHigh, numeratorLow, denominatorHigh, denominatorLow)
-            FloatVector reciprocal = one.div(denominatorHigh);
+            // As PolynomialMath.quotient(numeratorHigh, numeratorLow, denominatorHigh, denominatorLow)
+            FloatVector reciprocal = ones.div(denominatorHigh);
             FloatVector q0 = numeratorHigh.mul(reciprocal);
             FloatVector remainder = q0.neg().fma(denominatorHigh, numeratorHigh);
             FloatVector correction = q0.neg().fma(denominatorLow, remainder.add(numeratorLow));
