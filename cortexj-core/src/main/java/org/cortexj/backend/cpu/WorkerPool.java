@@ -1,0 +1,120 @@
+package org.cortexj.backend.cpu;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
+
+/**
+ * Fixed set of daemon threads that run the parallel parts of CPU kernels.
+ *
+ * <p>Work is split into numbered tasks whose boundaries the caller fixes, so a result never
+ * depends on how many workers there are or which worker ran which task. The calling thread runs
+ * the first share itself.
+ */
+final class WorkerPool implements AutoCloseable {
+
+    private final int workers;
+    private final ExecutorService executor;
+
+    WorkerPool(int workers) {
+        if (workers < 1) {
+            throw new IllegalArgumentException("cpu backend: workers must be >= 1, got " + workers);
+        }
+        this.workers = workers;
+        this.executor = workers == 1 ? null : Executors.newFixedThreadPool(workers - 1, daemonThreads());
+    }
+
+    int workers() {
+        return workers;
+    }
+
+    /** Work on a contiguous range of task numbers. */
+    @FunctionalInterface
+    interface RangeTask {
+        void run(int first, int end);
+    }
+
+    /** Runs {@code task.accept(i)} for every i in [0, taskCount), spread over the workers. */
+    void parallelFor(int taskCount, IntConsumer task) {
+        parallelRanges(taskCount, (first, end) -> runRange(task, first, end));
+    }
+
+    /**
+     * Splits [0, taskCount) into one contiguous range per worker and runs them at once. The
+     * split depends on the worker count, so a task must compute the same result whichever range
+     * it lands in.
+     */
+    void parallelRanges(int taskCount, RangeTask task) {
+        int shares = Math.min(workers, taskCount);
+        if (shares <= 1 || Thread.currentThread().getName().startsWith(THREAD_PREFIX)) {
+            task.run(0, taskCount);
+            return;
+        }
+        List<Future<?>> futures = new ArrayList<>(shares - 1);
+        for (int share = 1; share < shares; share++) {
+            int first = (int) ((long) taskCount * share / shares);
+            int end = (int) ((long) taskCount * (share + 1) / shares);
+            futures.add(executor.submit(() -> task.run(first, end)));
+        }
+        Throwable failure = null;
+        try {
+            task.run(0, (int) ((long) taskCount / shares));
+        } catch (RuntimeException | Error e) {
+            failure = e;
+        }
+        for (Future<?> future : futures) {
+            try {
+                future.get();
+            } catch (ExecutionException e) {
+                failure = failure == null ? e.getCause() : failure;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failure = failure == null ? e : failure;
+            }
+        }
+        rethrow(failure);
+    }
+
+    private static void runRange(IntConsumer task, int first, int end) {
+        for (int i = first; i < end; i++) {
+            task.accept(i);
+        }
+    }
+
+    private static void rethrow(Throwable failure) {
+        if (failure == null) {
+            return;
+        }
+        if (failure instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        if (failure instanceof Error error) {
+            throw error;
+        }
+        throw new IllegalStateException("cpu backend: a worker failed", failure);
+    }
+
+    private static final String THREAD_PREFIX = "cortexj-cpu-";
+
+    private static ThreadFactory daemonThreads() {
+        AtomicInteger counter = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, THREAD_PREFIX + counter.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    @Override
+    public void close() {
+        if (executor != null) {
+            executor.shutdownNow();
+        }
+    }
+}

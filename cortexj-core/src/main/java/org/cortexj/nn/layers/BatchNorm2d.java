@@ -1,0 +1,50 @@
+package org.cortexj.nn.layers;
+
+import org.cortexj.backend.DataType;
+import org.cortexj.tensor.Tensor;
+
+/**
+ * Batch normalization of images {@code [N, C, H, W]}: statistics per channel over N, H and W.
+ * Output has the input's shape. {@link BatchNorm} gives the formulas and the modes.
+ */
+public final class BatchNorm2d extends BatchNorm {
+
+    private static final String LAYER = "BatchNorm2d";
+
+    /**
+     * Creates the layer from explicit initial values; the tensors are used, not copied.
+     *
+     * @param weight scale γ {@code [C]}, or null for no learned scale
+     * @param bias shift β {@code [C]}, or null for no learned shift
+     * @param runningMean {@code [C]}, updated in place in training mode
+     * @param runningVar {@code [C]}, updated in place in training mode
+     * @param eps added to the variance, finite and greater than 0 (default {@value BatchNorm#DEFAULT_EPS})
+     * @param momentum weight of the newest batch in the running statistics, in [0, 1] (default
+     *     {@value BatchNorm#DEFAULT_MOMENTUM})
+     */
+    public BatchNorm2d(Tensor weight, Tensor bias, Tensor runningMean, Tensor runningVar, double eps,
+            double momentum) {
+        super(LAYER, weight, bias, runningMean, runningVar, eps, momentum);
+    }
+
+    /**
+     * Creates the layer as PyTorch does by default: weight 1, bias 0, running mean 0, running
+     * variance 1, eps {@value BatchNorm#DEFAULT_EPS}, momentum {@value BatchNorm#DEFAULT_MOMENTUM}.
+     *
+     * @param channels number of channels C, at least 1
+     * @param dataType FLOAT32 or FLOAT64
+     */
+    public BatchNorm2d(int channels, DataType dataType) {
+        this(filled(LAYER, 1, channels, dataType), filled(LAYER, 0, channels, dataType),
+                filled(LAYER, 0, channels, dataType), filled(LAYER, 1, channels, dataType),
+                DEFAULT_EPS, DEFAULT_MOMENTUM);
+    }
+
+    @Override
+    protected void checkRank(Tensor input) {
+        if (input.rank() != 4) {
+            throw new IllegalArgumentException(LAYER + ": input must have rank 4 [N, C, H, W], got shape "
+                    + input.shape() + "; use BatchNorm1d for [N, C] or [N, C, L]");
+        }
+    }
+}
