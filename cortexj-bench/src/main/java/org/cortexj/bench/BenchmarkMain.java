@@ -22,7 +22,7 @@ public final class BenchmarkMain {
     }
 
     public static void main(String[] args) throws RunnerException {
-        List<String> includes = args.length == 0 ? List.of("SeluBenchmark", "MatmulBenchmark") : List.of(args);
+        List<String> includes = args.length == 0 ? List.of("SeluBenchmark", "MatmulBenchmark", "SeedNetworkBenchmark") : List.of(args);
         OptionsBuilder builder = new OptionsBuilder();
         for (String include : includes) {
             builder.include(include);

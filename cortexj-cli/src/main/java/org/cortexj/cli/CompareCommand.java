@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -18,6 +19,9 @@ import org.cortexj.train.ProgressListener;
 import org.cortexj.train.Trainer;
 import org.cortexj.train.TrainingListener;
 import org.cortexj.train.TrainingResult;
+import org.cortexj.train.report.ComparisonReport;
+import org.cortexj.train.report.ComparisonRun;
+import org.cortexj.train.report.RunMetadata;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -25,7 +29,8 @@ import picocli.CommandLine.Option;
 /** {@code cortexj compare}: the same network and recipe with several activations, as a table. */
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = "Train the same network with several activations and print one row per activation: epochs, "
-                + "images seen, test accuracy after a budget of images, best test accuracy, wall time.")
+                + "images seen, test accuracy after a budget of images, best test accuracy, wall time. Writes "
+                + "OUTPUT/compare.html with the curves of every activation overlaid, and OUTPUT/curves.png.")
 final class CompareCommand implements Callable<Integer> {
 
     @Mixin
@@ -44,7 +49,8 @@ final class CompareCommand implements Callable<Integer> {
     long budgetImages;
 
     @Option(names = "--output", defaultValue = "out/compare", paramLabel = "DIR",
-            description = "Folder for one model per activation, DIR/ACTIVATION/model.cjm (default: ${DEFAULT-VALUE}).")
+            description = "Folder for one model per activation, DIR/ACTIVATION/model.cjm, and for compare.html and "
+                    + "curves.png (default: ${DEFAULT-VALUE}).")
     Path output;
 
     private final PrintStream out;
@@ -75,13 +81,33 @@ final class CompareCommand implements Callable<Integer> {
             out.println("compare: training with " + activation);
             TrainingResult result = trainer.fit(train, test, false);
             var metadata = trainer.metadata(Normalization.of(train));
-            metadata.put("dataset", options.dataset);
-            metadata.put("test_accuracy", result.best().accuracy());
+            RunMetadata.record(metadata, options.dataset, result, train.size(), test.size());
             ModelStore.save(folder.resolve("model.cjm"), trainer.network(), metadata);
             rows.add(new Row(activation, result, (long) result.history().size() * train.size(), probe.accuracy));
         }
         printTable(rows);
+        writePage(rows, train.size(), test.size());
         return 0;
+    }
+
+    private void writePage(List<Row> rows, int trainImages, int testImages) throws java.io.IOException {
+        List<ComparisonRun> runs = new ArrayList<>();
+        for (Row row : rows) {
+            runs.add(new ComparisonRun(row.activation(), row.result().history(), row.result().bestEpoch(),
+                    row.result().best().accuracy(), row.result().seconds()));
+        }
+        var settings = new LinkedHashMap<String, String>();
+        settings.put("network", options.network);
+        settings.put("dataset", String.format(Locale.ROOT, "%s, %,d training and %,d test images", options.dataset,
+                trainImages, testImages));
+        settings.put("optimizer", String.format(Locale.ROOT, "%s, learning rate %s, batch size %d", options.optimizer,
+                options.learningRate, options.batchSize));
+        settings.put("epochs", options.epochs + (options.patience > 0 ? ", patience " + options.patience : ""));
+        settings.put("seed", Long.toString(options.seed));
+        ComparisonReport.WrittenComparison page = ComparisonReport.write(output.resolve("compare.html"), runs,
+                settings);
+        out.printf(Locale.ROOT, "report: %s%ncharts: %s%n", page.html().toAbsolutePath(),
+                page.curves().toAbsolutePath());
     }
 
     private void printTable(List<Row> rows) {

@@ -10,6 +10,7 @@ import org.cortexj.data.Normalization;
 import org.cortexj.data.idx.ImageDataset;
 import org.cortexj.data.mnist.Split;
 import org.cortexj.nn.description.NetworkDescription;
+import org.cortexj.train.DetailedEvaluation;
 import org.cortexj.train.Metric;
 import org.cortexj.train.ModelStore;
 import org.cortexj.train.OptimizerKind;
@@ -17,6 +18,8 @@ import org.cortexj.train.ProgressListener;
 import org.cortexj.train.Trainer;
 import org.cortexj.train.TrainingResult;
 import org.cortexj.train.TrainingSettings;
+import org.cortexj.train.report.RunMetadata;
+import org.cortexj.train.report.TrainingReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -24,7 +27,8 @@ import picocli.CommandLine.Option;
 /** {@code cortexj train}: trains a network on a dataset and writes the model. */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train a network on an image dataset, evaluate it after every epoch, and write the best "
-                + "model to OUTPUT/model.cjm (checkpoints go to OUTPUT/checkpoint.cjm).")
+                + "model to OUTPUT/model.cjm (checkpoints go to OUTPUT/checkpoint.cjm), with the report "
+                + "OUTPUT/report.html and its charts OUTPUT/curves.png and OUTPUT/confusion.png.")
 final class TrainCommand implements Callable<Integer> {
 
     @Mixin
@@ -34,7 +38,8 @@ final class TrainCommand implements Callable<Integer> {
     TrainingOptions options;
 
     @Option(names = "--output", defaultValue = "out/mnist-selu", paramLabel = "DIR",
-            description = "Folder for model.cjm and checkpoint.cjm (default: ${DEFAULT-VALUE}).")
+            description = "Folder for model.cjm, checkpoint.cjm, report.html, curves.png and confusion.png "
+                    + "(default: ${DEFAULT-VALUE}).")
     Path output;
 
     @Option(names = "--resume", description = "Continue from OUTPUT/checkpoint.cjm if it exists.")
@@ -58,16 +63,16 @@ final class TrainCommand implements Callable<Integer> {
                 List.of(new ProgressListener(out, System.console() != null, 100)));
         TrainingResult result = trainer.fit(train, test, resume);
         Path model = output.resolve("model.cjm");
-        var metadata = trainer.metadata(Normalization.of(train));
-        metadata.put("dataset", options.dataset);
-        metadata.put("epochs", result.history().size());
-        metadata.put("best_epoch", result.bestEpoch());
-        metadata.put("test_accuracy", result.best().accuracy());
-        metadata.put("test_loss", result.best().loss());
-        metadata.put("wall_seconds", result.seconds());
+        Normalization normalization = Normalization.of(train);
+        var metadata = trainer.metadata(normalization);
+        RunMetadata.record(metadata, options.dataset, result, train.size(), test.size());
         ModelStore.save(model, trainer.network(), metadata);
-        out.printf(Locale.ROOT, "model: %s%n", model.toAbsolutePath());
+        DetailedEvaluation evaluation = TrainingReport.evaluate(trainer.network(), test, normalization);
+        TrainingReport.WrittenReport report = ReportOutput.write(output.resolve("report.html"), "cortexj train", model,
+                trainer.network(), metadata, options.dataset, test, evaluation);
         out.printf(Locale.ROOT, "test accuracy: %.4f%n", result.best().accuracy());
+        out.printf(Locale.ROOT, "model: %s%n", model.toAbsolutePath());
+        ReportOutput.print(out, report);
         return 0;
     }
 

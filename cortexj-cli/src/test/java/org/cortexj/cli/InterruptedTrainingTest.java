@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.cortexj.io.ModelContents;
 import org.cortexj.io.ModelFile;
@@ -28,9 +29,8 @@ class InterruptedTrainingTest {
 
     private static final int EPOCHS = 40;
     private static final int KILLS = 7;
-    /** Fixed so that a failure can be replayed with the same kill delays. */
+    /** Fixed, so that a failure can be replayed with the same kill delays relative to the training time. */
     private static final long KILL_SEED = 20_261_204L;
-    private static final int MAX_KILL_DELAY_MILLIS = 1500;
     /** Line printed after the checkpoint of epoch 1 is written. */
     private static final String FIRST_EPOCH_MARKER = "epoch   1  train loss";
     private static final int TIMEOUT_SECONDS = 300;
@@ -51,9 +51,16 @@ class InterruptedTrainingTest {
         Path network = TrainingProcess.writeSmallNetwork(folder.resolve("network.json"));
 
         Path reference = folder.resolve("reference");
-        int status = TrainingProcess.runToEnd(folder.resolve("reference.log"), arguments(data, network, reference),
-                TIMEOUT_SECONDS);
-        assertEquals(0, status, () -> log(folder.resolve("reference.log")));
+        Path referenceLog = folder.resolve("reference.log");
+        Process referenceRun = TrainingProcess.start(referenceLog, arguments(data, network, reference));
+        TrainingProcess.awaitOutput(referenceRun, referenceLog, TrainingProcess.START_MARKER, TIMEOUT_SECONDS);
+        long trainingStart = System.nanoTime();
+        assertTrue(referenceRun.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS), "reference run timed out");
+        long trainingMillis = (System.nanoTime() - trainingStart) / 1_000_000;
+        assertEquals(0, referenceRun.exitValue(), () -> log(referenceLog));
+        // Delays scale with this machine's speed: a quarter of the uninterrupted training time at most,
+        // so the kills land while training runs, and each restart pays the JVM warm-up again.
+        int maxKillDelayMillis = (int) Math.max(100, trainingMillis / 4);
 
         Path killed = folder.resolve("killed");
         Random random = new Random(KILL_SEED);
@@ -66,7 +73,7 @@ class InterruptedTrainingTest {
             // The first run always gets past epoch 1, so that every later run resumes from a checkpoint.
             String marker = kill == 0 ? FIRST_EPOCH_MARKER : TrainingProcess.START_MARKER;
             boolean started = TrainingProcess.awaitOutput(child, log, marker, TIMEOUT_SECONDS);
-            int delay = random.nextInt(MAX_KILL_DELAY_MILLIS);
+            int delay = random.nextInt(maxKillDelayMillis);
             Thread.sleep(delay);
             boolean wasAlive = child.isAlive();
             child.destroyForcibly().waitFor();
@@ -79,13 +86,14 @@ class InterruptedTrainingTest {
         }
         assertTrue(resumedAndKilled >= 1, "no kill landed in a resumed run: " + history);
         // The kill points vary with machine speed, so the report shows where they landed.
+        System.out.println("uninterrupted training took " + trainingMillis + " ms");
         history.forEach(System.out::println);
 
         Path finalLog = folder.resolve("final.log");
-        status = TrainingProcess.runToEnd(finalLog, arguments(data, network, killed), TIMEOUT_SECONDS);
+        int status = TrainingProcess.runToEnd(finalLog, arguments(data, network, killed), TIMEOUT_SECONDS);
         assertEquals(0, status, () -> log(finalLog));
 
-        // model.cjm holds the best network; checkpoint.cjm the last one, the optimizer state and the best.
+        // model.cjm contains the best network, checkpoint.cjm the last one, the optimizer state and the best.
         for (String file : List.of("model.cjm", "checkpoint.cjm")) {
             assertSameTensors(ModelFile.read(reference.resolve(file)), ModelFile.read(killed.resolve(file)),
                     file + " after " + history);

@@ -14,7 +14,7 @@ final class LinearAlgebra {
     private LinearAlgebra() {
     }
 
-    /** How one matrix operand is passed to GEMM. */
+    /** The GEMM form of one matrix operand: transposed flag and leading dimension. */
     private record Operand(boolean transposed, int leadingDimension) {
     }
 
@@ -90,7 +90,7 @@ final class LinearAlgebra {
         }
     }
 
-    /** Whether the batch axes of A continue its row axis, so batch·m rows are one matrix. */
+    /** Tells whether the batch axes of A continue its row axis, so batch·m rows are one matrix. */
     private static boolean foldsIntoRows(Layout layout, int m, Operand operand) {
         int rank = layout.rank();
         int expected = operand.leadingDimension * m;
@@ -112,7 +112,7 @@ final class LinearAlgebra {
         return x.detach().copy();
     }
 
-    /** The GEMM form of a matrix view, or null if it needs a copy. */
+    /** Returns the GEMM form of a matrix view, or null if it needs a copy. */
     private static Operand operand(Layout layout, int rows, int columns) {
         int rank = layout.rank();
         int rowStride = layout.strides()[rank - 2];

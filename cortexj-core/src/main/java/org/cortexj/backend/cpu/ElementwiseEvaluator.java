@@ -181,7 +181,7 @@ final class ElementwiseEvaluator {
         }
     }
 
-    /** How a LOAD reads its input for a chunk. */
+    /** Access mode of a LOAD: how it reads its input for a chunk. */
     private enum InputMode {
         /** Read in place: same type, one unit-stride run. */
         RUN,
@@ -248,7 +248,7 @@ final class ElementwiseEvaluator {
             }
         }
 
-        /** The operator that gives the same result with its operands exchanged, or null. */
+        /** Returns the operator that gives the same result with its operands exchanged, or null. */
         private static BinaryOp swapped(BinaryOp op) {
             return switch (op) {
                 case ADD, MUL, MAXIMUM, MINIMUM, EQ, NE -> op;

@@ -20,18 +20,14 @@ public final class ScalarMath {
     private ScalarMath() {
     }
 
-    /** Logistic sigmoid; never overflows, and is exactly 0.5 at ±0. */
+    /** Logistic sigmoid; never overflows, and is exactly 0.5 at ±0. Same bits as the kernels. */
     public static double sigmoid(double x) {
-        if (x >= 0) {
-            return 1.0 / (1.0 + Math.exp(-x));
-        }
-        double e = Math.exp(x);
-        return e / (1.0 + e);
+        return PolynomialMath.sigmoid(x);
     }
 
-    /** Logistic sigmoid in float32 arithmetic on a double evaluation. */
+    /** Logistic sigmoid in float arithmetic; the same bits as the float32 kernels. */
     public static float sigmoid(float x) {
-        return (float) sigmoid((double) x);
+        return PolynomialMath.sigmoid(x);
     }
 
     /** max(x, 0), keeping NaN. */
@@ -114,15 +110,15 @@ public final class ScalarMath {
         return switch (op) {
             case NEG -> -x;
             case ABS -> Math.abs(x);
-            case EXP -> Math.exp(x);
-            case EXPM1 -> Math.expm1(x);
-            case LOG -> Math.log(x);
-            case LOG1P -> Math.log1p(x);
+            case EXP -> PolynomialMath.exp(x);
+            case EXPM1 -> PolynomialMath.expm1(x);
+            case LOG -> PolynomialMath.log(x);
+            case LOG1P -> PolynomialMath.log1p(x);
             case SQRT -> Math.sqrt(x);
             case RSQRT -> 1.0 / Math.sqrt(x);
             case SQUARE -> x * x;
             case RECIPROCAL -> 1.0 / x;
-            case TANH -> Math.tanh(x);
+            case TANH -> PolynomialMath.tanh(x);
             case SIGMOID -> sigmoid(x);
             case RELU -> relu(x);
             case SIGN -> Math.signum(x);

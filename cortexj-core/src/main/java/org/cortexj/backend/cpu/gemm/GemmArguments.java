@@ -68,7 +68,7 @@ final class GemmArguments {
         }
     }
 
-    /** One operand as stored in its array: {@code rows x cols} with leading dimension {@code ld}. */
+    /** One operand as stored in its array: {@code rows x cols}, leading dimension {@code ld}. */
     private record Stored(String name, int rows, int cols, int arrayLength, int offset, int ld,
                           String shapeSource) {
 

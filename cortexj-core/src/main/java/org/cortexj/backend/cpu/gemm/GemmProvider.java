@@ -44,7 +44,7 @@ public final class GemmProvider {
         return chosen;
     }
 
-    /** Chooses by the current value of {@value #PROPERTY}, without caching, and logs to {@code logger}. */
+    /** Chooses by the current value of {@value #PROPERTY}, uncached, logging to {@code logger}. */
     static Gemm selectFromProperty(Logger logger) {
         return select(System.getProperty(PROPERTY), OpenBlasGemm::load, logger);
     }

@@ -145,7 +145,7 @@ public final class OpenBlasGemm implements Gemm {
         return transpose ? openblas.CblasTrans : openblas.CblasNoTrans;
     }
 
-    /** Returns, for example, {@code "OpenBLAS 0.3.31-1.5.13 (2 threads, heap arrays pinned ...)"}. */
+    /** Returns, for example, {@code "OpenBLAS 0.3.31-1.5.13 (2 threads, heap arrays ...)"}. */
     @Override
     public String name() {
         OptionalInt threads = threadCount();

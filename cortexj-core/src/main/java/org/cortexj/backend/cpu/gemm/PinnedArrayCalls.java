@@ -4,7 +4,10 @@ import org.bytedeco.javacpp.Loader;
 import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.openblas.global.openblas;
 
-/** {@link ArrayPassing#PIN}: passes pinned heap arrays straight to OpenBLAS through {@link CriticalCblas}. */
+/**
+ * {@link ArrayPassing#PIN}: passes pinned heap arrays straight to OpenBLAS through
+ * {@link CriticalCblas}.
+ */
 final class PinnedArrayCalls implements CblasCalls {
 
     private final long sgemmAddress;
@@ -31,6 +34,10 @@ final class PinnedArrayCalls implements CblasCalls {
                 calls = new PinnedArrayCalls(address("cblas_sgemm"), address("cblas_dgemm"));
             } catch (UnsatisfiedLinkError e) {
                 failure = e;
+            } catch (LinkageError | RuntimeException e) {
+                // Loader.load also fails this way, for example when it cannot extract the file.
+                failure = new UnsatisfiedLinkError("jniCriticalCblas failed to load: " + e);
+                failure.initCause(e);
             }
             CALLS = calls;
             FAILURE = failure;

@@ -1,6 +1,6 @@
 package org.cortexj.backend.cpu.gemm;
 
-/** Copies of a stored matrix with rows and columns swapped, for kernels that need B untransposed. */
+/** Transposed copies of stored matrices, for kernels that need B untransposed. */
 final class Transposition {
 
     private Transposition() {

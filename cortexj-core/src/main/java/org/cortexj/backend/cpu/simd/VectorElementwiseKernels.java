@@ -13,11 +13,12 @@ import org.cortexj.backend.cpu.ScalarElementwiseKernels;
  * Vector API loops: a vector body over whole vectors, then the scalar kernel for the tail.
  * Operators without a vector form here (sign, floor, ceil, round, erf) run the scalar kernel.
  *
- * <p>exp, expm1, log, log1p, tanh, sigmoid and pow run the scalar kernel too, because the Vector
- * API evaluates them lane by lane with {@link Math} until C2 compiles the loop and with its own
- * native routines afterwards. Results then changed in the last bit with the warm-up state, so the
- * same input gave different outputs from one call to the next and from one worker count to
- * another (seen on JDK 17.0.15, x86-64 with AVX-512).
+ * <p>exp, expm1, log, log1p, tanh and sigmoid use {@link FloatVectorMath} and
+ * {@link DoubleVectorMath}, not the Vector API's own operators: those evaluate lane by lane with
+ * {@link Math} until C2 compiles the loop and with native routines afterwards, so results changed
+ * in the last bit with the warm-up state, from one call to the next and from one worker count to
+ * another (seen on JDK 17.0.15, x86-64 with AVX-512). The replacements give the same bits as the
+ * scalar kernel. pow runs the scalar kernel.
  *
  * <p>Each operator has its own small loop method, reached through a lookup table.
  *
@@ -73,9 +74,19 @@ public final class VectorElementwiseKernels implements ElementwiseKernels {
     private static final FloatScalarLoop[] FLOAT_SCALAR = new FloatScalarLoop[BinaryOp.values().length];
     private static final DoubleScalarLoop[] DOUBLE_SCALAR = new DoubleScalarLoop[BinaryOp.values().length];
 
-    // TODO: vector exp and log built from fma and bit operations alone would give reproducible
-    // results at SIMD speed; until then the transcendental operators have no entry here.
     static {
+        FLOAT_UNARY[UnaryOp.EXP.ordinal()] = FloatVectorMath::exp;
+        DOUBLE_UNARY[UnaryOp.EXP.ordinal()] = DoubleVectorMath::exp;
+        FLOAT_UNARY[UnaryOp.EXPM1.ordinal()] = FloatVectorMath::expm1;
+        DOUBLE_UNARY[UnaryOp.EXPM1.ordinal()] = DoubleVectorMath::expm1;
+        FLOAT_UNARY[UnaryOp.LOG.ordinal()] = FloatVectorMath::log;
+        DOUBLE_UNARY[UnaryOp.LOG.ordinal()] = DoubleVectorMath::log;
+        FLOAT_UNARY[UnaryOp.LOG1P.ordinal()] = FloatVectorMath::log1p;
+        DOUBLE_UNARY[UnaryOp.LOG1P.ordinal()] = DoubleVectorMath::log1p;
+        FLOAT_UNARY[UnaryOp.TANH.ordinal()] = FloatVectorMath::tanh;
+        DOUBLE_UNARY[UnaryOp.TANH.ordinal()] = DoubleVectorMath::tanh;
+        FLOAT_UNARY[UnaryOp.SIGMOID.ordinal()] = FloatVectorMath::sigmoid;
+        DOUBLE_UNARY[UnaryOp.SIGMOID.ordinal()] = DoubleVectorMath::sigmoid;
         FLOAT_SCALAR[BinaryOp.ADD.ordinal()] = VectorElementwiseKernels::addScalarFloats;
         DOUBLE_SCALAR[BinaryOp.ADD.ordinal()] = VectorElementwiseKernels::addScalarDoubles;
         FLOAT_SCALAR[BinaryOp.SUB.ordinal()] = VectorElementwiseKernels::subScalarFloats;

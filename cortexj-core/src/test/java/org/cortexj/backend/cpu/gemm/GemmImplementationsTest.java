@@ -140,7 +140,8 @@ class GemmImplementationsTest {
             int at = index;
             Supplier<String> where = () -> "sgemm C[" + at + "], " + g;
             if (g.isOutsideC(index)) {
-                assertEquals(GemmCase.C_SENTINEL, c[index], () -> "wrote outside C: " + where.get());
+                assertEquals(GemmCase.C_SENTINEL, c[index],
+                        () -> "wrote outside C: " + where.get());
             } else if (GemmImplementations.isExact(gemm)) {
                 assertEquals(expected[index], c[index], where);
             } else {
@@ -170,7 +171,8 @@ class GemmImplementationsTest {
             int at = index;
             Supplier<String> where = () -> "dgemm C[" + at + "], " + g;
             if (g.isOutsideC(index)) {
-                assertEquals(GemmCase.C_SENTINEL, c[index], () -> "wrote outside C: " + where.get());
+                assertEquals(GemmCase.C_SENTINEL, c[index],
+                        () -> "wrote outside C: " + where.get());
             } else if (GemmImplementations.isExact(gemm)) {
                 assertEquals(expected[index], c[index], where);
             } else {

@@ -40,7 +40,9 @@ final class NaiveGemm {
                 for (int p = 0; p < g.k(); p++) {
                     sum += a[g.aIndex(i, p)] * b[g.bIndex(p, j)];
                 }
-                c[cIndex] = g.beta() == 0d ? g.alpha() * sum : g.alpha() * sum + g.beta() * c[cIndex];
+                c[cIndex] = g.beta() == 0d
+                        ? g.alpha() * sum
+                        : g.alpha() * sum + g.beta() * c[cIndex];
             }
         }
     }
