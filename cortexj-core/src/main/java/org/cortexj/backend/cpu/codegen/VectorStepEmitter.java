@@ -1,0 +1,305 @@
+package org.cortexj.backend.cpu.codegen;
+
+import static org.objectweb.asm.Opcodes.ALOAD;
+import static org.objectweb.asm.Opcodes.ASTORE;
+import static org.objectweb.asm.Opcodes.GETSTATIC;
+import static org.objectweb.asm.Opcodes.IADD;
+import static org.objectweb.asm.Opcodes.IALOAD;
+import static org.objectweb.asm.Opcodes.IASTORE;
+import static org.objectweb.asm.Opcodes.ICONST_0;
+import static org.objectweb.asm.Opcodes.ILOAD;
+import static org.objectweb.asm.Opcodes.INVOKEINTERFACE;
+import static org.objectweb.asm.Opcodes.INVOKESTATIC;
+import static org.objectweb.asm.Opcodes.INVOKEVIRTUAL;
+import static org.objectweb.asm.Opcodes.NEWARRAY;
+
+import java.util.List;
+import org.cortexj.backend.BinaryOp;
+import org.cortexj.backend.ElementwiseProgram.Instruction;
+import org.cortexj.backend.ElementwiseProgram.Kind;
+import org.cortexj.backend.UnaryOp;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Type;
+
+/**
+ * Emits the body of the vector loop: one Vector API expression per instruction, written to
+ * that register's vector slot. Each operator uses the calls of the matching loop in {@link
+ * org.cortexj.backend.cpu.simd.VectorElementwiseKernels}; operators that have no vector loop
+ * there (sign, floor, ceil, round, erf) run the scalar operator on each lane, as the
+ * interpreter runs its scalar kernel over the whole chunk for them.
+ */
+final class VectorStepEmitter {
+
+    private static final String OPERATORS = "jdk/incubator/vector/VectorOperators";
+    private static final String SPECIES = "Ljdk/incubator/vector/VectorSpecies;";
+    private static final String VECTOR = "Ljdk/incubator/vector/Vector;";
+    private static final String MASK = "Ljdk/incubator/vector/VectorMask;";
+    private static final String UNARY_OPERATOR = "L" + OPERATORS + "$Unary;";
+    private static final String COMPARISON = "L" + OPERATORS + "$Comparison;";
+
+    private final MethodVisitor code;
+    private final KernelKey key;
+    private final KernelLocals locals;
+    private final LaneType type;
+    private final int laneCount;
+
+    VectorStepEmitter(MethodVisitor code, KernelKey key, KernelLocals locals, int laneCount) {
+        this.code = code;
+        this.key = key;
+        this.locals = locals;
+        this.type = LaneType.of(key.dataType());
+        this.laneCount = laneCount;
+    }
+
+    /** Emits the code that computes register {@code i} for the vector at the current index. */
+    void emitStep(int i) {
+        List<Instruction> instructions = key.structure();
+        Instruction instruction = instructions.get(i);
+        switch (instruction.kind()) {
+            case LOAD -> {
+                if (key.readsArray(instruction)) {
+                    loadVector(i);
+                    code.visitVarInsn(ASTORE, locals.vector[i]);
+                }
+            }
+            case CONSTANT -> {
+                // Broadcast once before the loop.
+            }
+            case UNARY -> {
+                unary(instruction.unary(), locals.vector[instruction.a()]);
+                code.visitVarInsn(ASTORE, locals.vector[i]);
+            }
+            case BINARY -> {
+                BinaryOperands operands = BinaryOperands.of(instructions, instruction);
+                if (operands.op().isComparison()) {
+                    comparison(i, operands);
+                } else {
+                    binary(operands.op(), locals.vector[operands.left()], locals.vector[operands.right()]);
+                }
+                code.visitVarInsn(ASTORE, locals.vector[i]);
+            }
+            case WHERE -> {
+                // ifFalse.blend(ifTrue, condition != 0)
+                code.visitVarInsn(ALOAD, locals.vector[instruction.c()]);
+                code.visitVarInsn(ALOAD, locals.vector[instruction.b()]);
+                int condition = instruction.a();
+                if (locals.mask[condition] >= 0) {
+                    // A comparison's 0/1 vector is != 0 exactly where its mask is set, so the
+                    // mask serves directly and the JIT can drop the unused 0/1 vector.
+                    code.visitVarInsn(ALOAD, locals.mask[condition]);
+                } else {
+                    compare("NE", locals.vector[condition], locals.zeros);
+                }
+                blend();
+                code.visitVarInsn(ASTORE, locals.vector[i]);
+            }
+        }
+    }
+
+    /** Stores register {@code result}'s vector into the output at the current index. */
+    void emitStore(int result) {
+        code.visitVarInsn(ALOAD, locals.vector[result]);
+        code.visitVarInsn(ALOAD, locals.outputArray);
+        code.visitVarInsn(ILOAD, KernelLocals.OUTPUT_OFFSET);
+        code.visitVarInsn(ILOAD, locals.index);
+        code.visitInsn(IADD);
+        invokeVector("intoArray", "(" + type.arrayType() + "I)V");
+    }
+
+    /** Emits the prologue's vectors: 0, 1, each uniform register, and the lane array. */
+    void emitPrologue() {
+        pushSpecies();
+        code.visitMethodInsn(INVOKESTATIC, type.vectorClass(), "zero",
+                "(" + SPECIES + ")" + type.vectorDescriptor(), false);
+        code.visitVarInsn(ASTORE, locals.zeros);
+        pushSpecies();
+        code.visitLdcInsn(type == LaneType.FLOAT32 ? (Object) 1f : (Object) 1.0);
+        invokeBroadcast();
+        code.visitVarInsn(ASTORE, locals.ones);
+        List<Instruction> instructions = key.structure();
+        for (int i = 0; i < instructions.size(); i++) {
+            if (key.isUniform(instructions.get(i))) {
+                pushSpecies();
+                code.visitVarInsn(type.opcode(ILOAD), locals.element[i]);
+                invokeBroadcast();
+                code.visitVarInsn(ASTORE, locals.vector[i]);
+            }
+        }
+        if (needsLaneArray(instructions)) {
+            code.visitLdcInsn(laneCount);
+            code.visitIntInsn(NEWARRAY, type.newArrayCode());
+            code.visitVarInsn(ASTORE, locals.lanes);
+        }
+    }
+
+    private static boolean needsLaneArray(List<Instruction> instructions) {
+        for (Instruction instruction : instructions) {
+            if (instruction.kind() == Kind.UNARY && !hasVectorForm(instruction.unary())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Returns whether {@code op} has a loop of its own in the Vector API kernels. */
+    private static boolean hasVectorForm(UnaryOp op) {
+        return switch (op) {
+            case SIGN, FLOOR, CEIL, ROUND, ERF -> false;
+            default -> true;
+        };
+    }
+
+    /** Pushes loopBound(n) of the species. */
+    void emitLoopBound() {
+        pushSpecies();
+        code.visitVarInsn(ILOAD, KernelLocals.COUNT);
+        code.visitMethodInsn(INVOKEINTERFACE, "jdk/incubator/vector/VectorSpecies",
+                "loopBound", "(I)I", true);
+    }
+
+    private void loadVector(int register) {
+        pushSpecies();
+        code.visitVarInsn(ALOAD, locals.array[register]);
+        code.visitVarInsn(ILOAD, locals.offset[register]);
+        code.visitVarInsn(ILOAD, locals.index);
+        code.visitInsn(IADD);
+        code.visitMethodInsn(INVOKESTATIC, type.vectorClass(), "fromArray",
+                "(" + SPECIES + type.arrayType() + "I)" + type.vectorDescriptor(), false);
+    }
+
+    private void unary(UnaryOp op, int x) {
+        switch (op) {
+            case NEG -> vectorMethod(x, "neg");
+            case ABS -> vectorMethod(x, "abs");
+            case SQRT -> vectorMethod(x, "sqrt");
+            case EXP, EXPM1, LOG, LOG1P, TANH -> lanewise(x, op.name());
+            case RSQRT -> {
+                code.visitVarInsn(ALOAD, locals.ones);
+                vectorMethod(x, "sqrt");
+                invokeVector("div", "(" + VECTOR + ")" + type.vectorDescriptor());
+            }
+            case SQUARE -> binaryCall(x, x, "mul");
+            case RECIPROCAL -> binaryCall(locals.ones, x, "div");
+            case RELU -> binaryCall(x, locals.zeros, "max");
+            case SIGMOID -> sigmoid(x);
+            case SIGN, FLOOR, CEIL, ROUND, ERF -> laneByLane(x, ScalarStepEmitter.methodName(op));
+        }
+    }
+
+    private void binary(BinaryOp op, int a, int b) {
+        switch (op) {
+            case ADD -> binaryCall(a, b, "add");
+            case SUB -> binaryCall(a, b, "sub");
+            case MUL -> binaryCall(a, b, "mul");
+            case DIV -> binaryCall(a, b, "div");
+            case POW -> binaryCall(a, b, "pow");
+            case MAXIMUM -> binaryCall(a, b, "max");
+            case MINIMUM -> binaryCall(a, b, "min");
+            case GT, GE, LT, LE, EQ, NE -> throw new IllegalArgumentException(
+                    "fused kernel: comparison " + op + " is emitted with its mask");
+            case MUL_NO_NAN -> {
+                // (a * b).blend(zeros, b == 0)
+                binaryCall(a, b, "mul");
+                code.visitVarInsn(ALOAD, locals.zeros);
+                compare("EQ", b, locals.zeros);
+                blend();
+            }
+        }
+    }
+
+    /** Stores the mask {@code left op right} in the register's mask slot, then pushes zeros.blend(ones, mask). */
+    private void comparison(int register, BinaryOperands operands) {
+        compare(operands.op().name(), locals.vector[operands.left()], locals.vector[operands.right()]);
+        code.visitVarInsn(ASTORE, locals.mask[register]);
+        code.visitVarInsn(ALOAD, locals.zeros);
+        code.visitVarInsn(ALOAD, locals.ones);
+        code.visitVarInsn(ALOAD, locals.mask[register]);
+        blend();
+    }
+
+    /** With e = exp(−|x|): (1 / (1 + e)).blend(e · (1 / (1 + e)), x < 0). */
+    private void sigmoid(int x) {
+        code.visitVarInsn(ALOAD, x);
+        invokeVector("abs", "()" + type.vectorDescriptor());
+        invokeVector("neg", "()" + type.vectorDescriptor());
+        code.visitFieldInsn(GETSTATIC, OPERATORS, "EXP", UNARY_OPERATOR);
+        invokeVector("lanewise", "(" + UNARY_OPERATOR + ")" + type.vectorDescriptor());
+        code.visitVarInsn(ASTORE, locals.sigmoidExp);
+
+        code.visitVarInsn(ALOAD, locals.ones);
+        binaryCall(locals.ones, locals.sigmoidExp, "add");
+        invokeVector("div", "(" + VECTOR + ")" + type.vectorDescriptor());
+        code.visitVarInsn(ASTORE, locals.sigmoidRatio);
+
+        code.visitVarInsn(ALOAD, locals.sigmoidRatio);
+        binaryCall(locals.sigmoidExp, locals.sigmoidRatio, "mul");
+        compare("LT", x, locals.zeros);
+        blend();
+    }
+
+    /** Stores the lanes of x into the lane array, applies the scalar operator to each, reloads. */
+    private void laneByLane(int x, String scalarMethod) {
+        String descriptor = "(" + type.elementDescriptor() + ")" + type.elementDescriptor();
+        code.visitVarInsn(ALOAD, x);
+        code.visitVarInsn(ALOAD, locals.lanes);
+        code.visitInsn(ICONST_0);
+        invokeVector("intoArray", "(" + type.arrayType() + "I)V");
+        for (int lane = 0; lane < laneCount; lane++) {
+            code.visitVarInsn(ALOAD, locals.lanes);
+            code.visitLdcInsn(lane);
+            code.visitVarInsn(ALOAD, locals.lanes);
+            code.visitLdcInsn(lane);
+            code.visitInsn(type.opcode(IALOAD));
+            code.visitMethodInsn(INVOKESTATIC, type.scalarOpsClass(), scalarMethod, descriptor, false);
+            code.visitInsn(type.opcode(IASTORE));
+        }
+        pushSpecies();
+        code.visitVarInsn(ALOAD, locals.lanes);
+        code.visitInsn(ICONST_0);
+        code.visitMethodInsn(INVOKESTATIC, type.vectorClass(), "fromArray",
+                "(" + SPECIES + type.arrayType() + "I)" + type.vectorDescriptor(), false);
+    }
+
+    private void lanewise(int x, String operator) {
+        code.visitVarInsn(ALOAD, x);
+        code.visitFieldInsn(GETSTATIC, OPERATORS, operator, UNARY_OPERATOR);
+        invokeVector("lanewise", "(" + UNARY_OPERATOR + ")" + type.vectorDescriptor());
+    }
+
+    private void vectorMethod(int x, String name) {
+        code.visitVarInsn(ALOAD, x);
+        invokeVector(name, "()" + type.vectorDescriptor());
+    }
+
+    private void binaryCall(int a, int b, String name) {
+        code.visitVarInsn(ALOAD, a);
+        code.visitVarInsn(ALOAD, b);
+        invokeVector(name, "(" + VECTOR + ")" + type.vectorDescriptor());
+    }
+
+    /** Pushes the mask {@code a.compare(operator, b)}. */
+    private void compare(String operator, int a, int b) {
+        code.visitVarInsn(ALOAD, a);
+        code.visitFieldInsn(GETSTATIC, OPERATORS, operator, COMPARISON);
+        code.visitVarInsn(ALOAD, b);
+        invokeVector("compare", "(" + COMPARISON + VECTOR + ")" + MASK);
+    }
+
+    /** Calls {@code blend(Vector, VectorMask)} on the receiver, value and mask on the stack. */
+    private void blend() {
+        invokeVector("blend", "(" + VECTOR + MASK + ")" + type.vectorDescriptor());
+    }
+
+    private void invokeBroadcast() {
+        code.visitMethodInsn(INVOKESTATIC, type.vectorClass(), "broadcast",
+                "(" + SPECIES + type.elementDescriptor() + ")" + type.vectorDescriptor(), false);
+    }
+
+    private void invokeVector(String name, String descriptor) {
+        code.visitMethodInsn(INVOKEVIRTUAL, type.vectorClass(), name, descriptor, false);
+    }
+
+    private void pushSpecies() {
+        code.visitFieldInsn(GETSTATIC, Type.getInternalName(KernelSpecies.class), type.speciesField(), SPECIES);
+    }
+}
