@@ -72,7 +72,8 @@ final class ElementwiseEvaluator {
         int size = plan.layouts.size();
         if (plan.fusedSpansChunks) {
             int start = firstChunk * CHUNK;
-            runFusedChunk(plan, registers, start, Math.min(endChunk * CHUNK, size) - start);
+            int end = (int) Math.min((long) endChunk * CHUNK, size);
+            runFusedChunk(plan, registers, start, end - start);
             return;
         }
         for (int chunk = firstChunk; chunk < endChunk; chunk++) {

@@ -79,7 +79,7 @@ public final class FusedKernels {
         return CACHE.get(KernelKey.of(program, accesses));
     }
 
-    /** The shared cache, for tests. */
+    /** Returns the shared cache, for tests. */
     static KernelCache cache() {
         return CACHE;
     }

@@ -26,10 +26,13 @@ final class KernelCompiler {
             MethodHandles.Lookup kernelClass = MethodHandles.lookup().defineHiddenClass(classFile, true);
             return (FusedKernel) kernelClass.findConstructor(kernelClass.lookupClass(),
                     MethodType.methodType(void.class)).invoke();
-        } catch (IllegalAccessException | LinkageError e) {
+        } catch (ReflectiveOperationException | LinkageError e) {
             throw new IllegalStateException("fused kernel: the JVM rejected the class generated for "
                     + key.structure().size() + " instructions: " + e, e);
+        } catch (Error e) {
+            throw e;
         } catch (Throwable e) {
+            // The constructor declares no exceptions, so this is only reachable through a JVM fault.
             throw new IllegalStateException("fused kernel: creating the generated kernel failed: " + e, e);
         }
     }

@@ -44,12 +44,34 @@ record KernelKey(DataType dataType, List<Instruction> structure, List<InputAcces
         return inputs.get(load.input());
     }
 
-    /** Whether {@code instruction} reads an array element by element. */
+    /** Returns whether {@code instruction} reads an array element by element. */
     boolean readsArray(Instruction instruction) {
         return instruction.kind() == Kind.LOAD && accessOf(instruction) == InputAccess.ARRAY;
     }
 
-    /** Whether {@code instruction} has one value for all elements: a constant or a broadcast input. */
+    /**
+     * Returns whether the program reads register {@code register} as a value, that is, as its
+     * result or as an operand other than the condition of a {@code WHERE}.
+     */
+    boolean readsAsValue(int register) {
+        if (register == structure.size() - 1) {
+            return true;
+        }
+        for (Instruction instruction : structure) {
+            boolean operand = switch (instruction.kind()) {
+                case UNARY -> instruction.a() == register;
+                case BINARY -> instruction.a() == register || instruction.b() == register;
+                case WHERE -> instruction.b() == register || instruction.c() == register;
+                case LOAD, CONSTANT -> false;
+            };
+            if (operand) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Returns whether {@code instruction} has one value for all elements, as a constant or broadcast input has. */
     boolean isUniform(Instruction instruction) {
         return instruction.kind() == Kind.CONSTANT
                 || instruction.kind() == Kind.LOAD && accessOf(instruction) == InputAccess.BROADCAST;

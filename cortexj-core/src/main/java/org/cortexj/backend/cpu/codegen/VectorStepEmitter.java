@@ -24,7 +24,7 @@ import org.objectweb.asm.Type;
 /**
  * Emits the body of the vector loop: one Vector API expression per instruction, written to
  * that register's vector slot. Each operator uses the calls of the matching loop in {@link
- * org.cortexj.backend.cpu.simd.VectorElementwiseKernels}; operators that have no vector loop
+ * org.cortexj.backend.cpu.simd.VectorElementwiseKernels}. Operators that have no vector loop
  * there (sign, floor, ceil, round, erf) run the scalar operator on each lane, as the
  * interpreter runs its scalar kernel over the whole chunk for them.
  */
@@ -75,8 +75,8 @@ final class VectorStepEmitter {
                     comparison(i, operands);
                 } else {
                     binary(operands.op(), locals.vector[operands.left()], locals.vector[operands.right()]);
+                    code.visitVarInsn(ASTORE, locals.vector[i]);
                 }
-                code.visitVarInsn(ASTORE, locals.vector[i]);
             }
             case WHERE -> {
                 // ifFalse.blend(ifTrue, condition != 0)
@@ -106,7 +106,7 @@ final class VectorStepEmitter {
         invokeVector("intoArray", "(" + type.arrayType() + "I)V");
     }
 
-    /** Emits the prologue's vectors: 0, 1, each uniform register, and the lane array. */
+    /** Emits the prologue's vectors (zeros, ones and each uniform register) and the lane array. */
     void emitPrologue() {
         pushSpecies();
         code.visitMethodInsn(INVOKESTATIC, type.vectorClass(), "zero",
@@ -207,14 +207,20 @@ final class VectorStepEmitter {
         }
     }
 
-    /** Stores the mask {@code left op right} in the register's mask slot, then pushes zeros.blend(ones, mask). */
+    /**
+     * Stores the mask {@code left op right} in the register's mask slot and, unless only
+     * {@code WHERE} conditions read the register, zeros.blend(ones, mask) in its vector slot.
+     */
     private void comparison(int register, BinaryOperands operands) {
         compare(operands.op().name(), locals.vector[operands.left()], locals.vector[operands.right()]);
         code.visitVarInsn(ASTORE, locals.mask[register]);
-        code.visitVarInsn(ALOAD, locals.zeros);
-        code.visitVarInsn(ALOAD, locals.ones);
-        code.visitVarInsn(ALOAD, locals.mask[register]);
-        blend();
+        if (key.readsAsValue(register)) {
+            code.visitVarInsn(ALOAD, locals.zeros);
+            code.visitVarInsn(ALOAD, locals.ones);
+            code.visitVarInsn(ALOAD, locals.mask[register]);
+            blend();
+            code.visitVarInsn(ASTORE, locals.vector[register]);
+        }
     }
 
     /** With e = exp(−|x|): (1 / (1 + e)).blend(e · (1 / (1 + e)), x < 0). */
