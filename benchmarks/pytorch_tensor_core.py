@@ -3,7 +3,9 @@
 Run with the Debian packages python3-torch and libopenblas0-pthread installed (without the
 latter, torch falls back to the reference BLAS and matmul is far slower):
 
-    python3 benchmarks/pytorch_tensor_core.py --threads 2
+    /usr/bin/python3 benchmarks/pytorch_tensor_core.py --threads 2
+
+(Debian's python3-torch is installed for /usr/bin/python3, not for other Python installs.)
 """
 import argparse
 import time

@@ -22,7 +22,7 @@ public final class BenchmarkMain {
     }
 
     public static void main(String[] args) throws RunnerException {
-        List<String> includes = args.length == 0 ? List.of("SeluBenchmark", "MatmulBenchmark") : List.of(args);
+        List<String> includes = args.length == 0 ? List.of("SeluBenchmark", "MatmulBenchmark", "SeedNetworkBenchmark") : List.of(args);
         OptionsBuilder builder = new OptionsBuilder();
         for (String include : includes) {
             builder.include(include);
@@ -50,6 +50,7 @@ public final class BenchmarkMain {
         printSeluRatios(scores, 2);
         printMatmulRatios(scores, "128x800x1000");
         printMatmulRatios(scores, "1024x1024x1024");
+        printImagesPerSecond(scores);
     }
 
     private static String paramsOf(RunResult result) {
@@ -89,6 +90,16 @@ public final class BenchmarkMain {
                             tensorGflops / directGflops);
                 }
                 System.out.println();
+            }
+        }
+    }
+
+    private static void printImagesPerSecond(Map<String, Double> scores) {
+        for (Map.Entry<String, Double> entry : scores.entrySet()) {
+            String name = entry.getKey();
+            int batch = name.startsWith("inference1000") ? 1000 : name.matches("(forwardBackward|trainingStep)128.*") ? 128 : 0;
+            if (batch > 0) {
+                System.out.printf(Locale.ROOT, "seed network %s: %.0f images/s%n", name, batch * 1000.0 / entry.getValue());
             }
         }
     }

@@ -49,6 +49,11 @@ public final class Main implements Callable<Integer> {
     public static int execute(String[] args, PrintStream out, PrintStream err,
             HandlerRegistry registry) {
         CommandLine commandLine = new CommandLine(new Main());
+        commandLine.addSubcommand("train", new TrainCommand(out));
+        commandLine.addSubcommand("evaluate", new EvaluateCommand(out));
+        commandLine.addSubcommand("predict", new PredictCommand(out));
+        commandLine.addSubcommand("compare", new CompareCommand(out));
+        commandLine.addSubcommand("summary", new SummaryCommand(out));
         commandLine.addSubcommand("check-reference", new CheckReferenceCommand(registry, out, err));
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));

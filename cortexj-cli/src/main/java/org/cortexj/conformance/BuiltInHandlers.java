@@ -1,8 +1,14 @@
 package org.cortexj.conformance;
 
 import org.cortexj.conformance.handlers.ActivationHandler;
+import org.cortexj.conformance.handlers.AlphaDropoutConstantsHandler;
+import org.cortexj.conformance.handlers.BatchNormHandler;
+import org.cortexj.conformance.handlers.Conv2dHandler;
+import org.cortexj.conformance.handlers.DropoutHandler;
 import org.cortexj.conformance.handlers.ElementwiseHandler;
 import org.cortexj.conformance.handlers.OptimizerHandler;
+import org.cortexj.conformance.handlers.PoolingHandler;
+import org.cortexj.conformance.handlers.SeedNetworkHandler;
 import org.cortexj.conformance.handlers.SoftmaxLossHandler;
 import org.cortexj.conformance.handlers.MatmulHandler;
 import org.cortexj.conformance.handlers.ReductionHandler;
@@ -27,6 +33,12 @@ public final class BuiltInHandlers {
         registry.register(new ActivationHandler(), ActivationHandler.OPS);
         registry.register(new SoftmaxLossHandler(), SoftmaxLossHandler.OPS);
         registry.register(new OptimizerHandler(), OptimizerHandler.OPS);
+        registry.register(new SeedNetworkHandler(), "seednet_selu");
+        registry.register(new Conv2dHandler(), "conv2d");
+        registry.register(new PoolingHandler(), PoolingHandler.OPS);
+        registry.register(new BatchNormHandler(), "batchnorm");
+        registry.register(new DropoutHandler(), DropoutHandler.OPS);
+        registry.register(new AlphaDropoutConstantsHandler(), "alpha_dropout_constants");
         return registry;
     }
 }

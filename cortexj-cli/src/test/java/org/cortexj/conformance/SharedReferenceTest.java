@@ -24,7 +24,8 @@ class SharedReferenceTest {
 
     static List<String> implementedFamilies() {
         return List.of("unary_math.json", "binary_broadcast.json", "reductions.json", "linear_matmul.json",
-                "activations.json", "softmax_losses.json", "optimizers.json");
+                "activations.json", "softmax_losses.json", "optimizers.json", "conv2d.json", "pooling.json",
+                "batchnorm.json", "alpha_dropout.json", "e2e_seednet_eval.json", "e2e_seednet_train.json");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -73,7 +73,13 @@ public final class Backpropagation {
     private static void accumulateLeaf(Tensor leaf, Tensor gradient) {
         Tensor previous = leaf.grad();
         Tensor total = previous == null ? gradient : previous.add(gradient);
-        leaf.setGrad(total.realize().dataType() == leaf.dataType() ? total : total.toType(leaf.dataType()).realize());
+        if (total.dataType() != leaf.dataType()) {
+            total = total.toType(leaf.dataType());
+        }
+        // The incoming gradient can be the caller's seed, a broadcast view with stride 0, or a
+        // tensor that other leaves also receive, so each leaf stores its own contiguous copy,
+        // which optimizers may then change in place.
+        leaf.setGrad(total.copy());
     }
 
     private static Tensor defaultSeed(Tensor root) {

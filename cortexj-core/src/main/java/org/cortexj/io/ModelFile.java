@@ -9,13 +9,17 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.zip.CRC32;
 import java.util.zip.CheckedOutputStream;
 import org.cortexj.backend.DataType;
@@ -46,6 +50,8 @@ public final class ModelFile {
     static final int MAX_TENSORS = 100_000;
     static final int MAX_NAME_BYTES = 4096;
     static final int MAX_RANK = 8;
+    /** Largest file read: the whole file is held in one byte array. */
+    static final long MAX_FILE_BYTES = Integer.MAX_VALUE - 8;
 
     // NaN and infinite metrics are written as the tokens NaN and Infinity, so reading accepts them.
     private static final ObjectMapper MAPPER = com.fasterxml.jackson.databind.json.JsonMapper.builder()
@@ -54,26 +60,35 @@ public final class ModelFile {
     private ModelFile() {
     }
 
-    /** Writes atomically: a temporary file next to {@code path}, forced to disk, then renamed. */
+    /**
+     * Writes atomically: a temporary file next to {@code path}, forced to disk, renamed over the
+     * target, then the folder is forced to disk so that the rename survives a power loss. A
+     * failure at any step (an unwritable folder, a full disk) throws an {@link IOException} that
+     * names the target, removes the temporary file and leaves the previous file unchanged.
+     */
     public static void write(Path path, ModelContents contents) throws IOException {
         Path target = path.toAbsolutePath();
         Path folder = target.getParent();
-        if (folder != null) {
-            Files.createDirectories(folder);
-        }
-        Path temporary = Files.createTempFile(folder, target.getFileName() + ".", ".tmp");
         try {
-            try (OutputStream file = Files.newOutputStream(temporary)) {
-                writeTo(file, contents);
-                file.flush();
+            Files.createDirectories(folder);
+            String suffix = Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36);
+            Path temporary = folder.resolve(target.getFileName() + "." + suffix + ".tmp");
+            // CREATE_NEW, not Files.createTempFile: the rename would carry its mode 0600 to the model file.
+            FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE);
+            try {
+                try (channel) {
+                    writeTo(Channels.newOutputStream(channel), contents);
+                    channel.force(true);
+                }
+                moveIntoPlace(temporary, target);
+            } finally {
+                Files.deleteIfExists(temporary);
             }
-            try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(temporary,
-                    java.nio.file.StandardOpenOption.WRITE)) {
-                channel.force(true);
-            }
-            moveIntoPlace(temporary, target);
-        } finally {
-            Files.deleteIfExists(temporary);
+            forceFolder(folder);
+        } catch (IOException e) {
+            throw new IOException("writing model file " + target + " failed (" + e + "); the previous file at that "
+                    + "path, if any, is unchanged. Check that the folder is writable and the disk has space", e);
         }
     }
 
@@ -82,6 +97,15 @@ public final class ModelFile {
             Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** Forces a folder's entries to disk; where a folder cannot be opened (Windows), the OS decides when. */
+    private static void forceFolder(Path folder) {
+        try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException e) {
+            // NOTE: only durability after a power loss depends on this; the file is already complete.
         }
     }
 
@@ -131,6 +155,11 @@ public final class ModelFile {
 
     /** Reads and verifies a model file; see {@link ModelReader} for the checks. */
     public static ModelContents read(Path path) throws IOException {
+        long size = Files.size(path);
+        if (size > MAX_FILE_BYTES) {
+            throw new ModelFormatException(path + ": file size " + size + " bytes is over the limit of "
+                    + MAX_FILE_BYTES + " bytes for a model file; the file is corrupt or not a cortexj model");
+        }
         byte[] bytes = Files.readAllBytes(path);
         return new ModelReader(path.toString(), bytes).read();
     }

@@ -134,8 +134,8 @@ final class ModelReader {
         for (int axis = 0; axis < rank; axis++) {
             dims[axis] = buffer.getInt();
             if (dims[axis] < 0) {
-                throw new ModelFormatException(source + ": tensor " + name + " has negative dimension " + dims[axis]
-                        + " at axis " + axis);
+                throw new ModelFormatException(source + ": tensor " + name + " dimension " + axis + " is " + dims[axis]
+                        + ", outside [0, " + Integer.MAX_VALUE + "]; the file is corrupt");
             }
             elements *= dims[axis];
             if (elements > Integer.MAX_VALUE) {

@@ -15,13 +15,16 @@ import org.cortexj.tensor.Tensor;
 public final class Network extends Module {
 
     private final NetworkDescription description;
-    private final Sequential layers;
+    private final java.util.List<Module> layers = new java.util.ArrayList<>();
     private final boolean softmaxOutput;
 
-    /** Wraps built layers; {@link org.cortexj.nn.description.NetworkFactory} is the usual way to make one. */
-    public Network(NetworkDescription description, Sequential layers, boolean softmaxOutput) {
+    /**
+     * Wraps built layers, registering each as a child under its name;
+     * {@link org.cortexj.nn.description.NetworkFactory} is the usual way to make one.
+     */
+    public Network(NetworkDescription description, java.util.Map<String, Module> layers, boolean softmaxOutput) {
         this.description = description;
-        this.layers = addChild("layers", layers);
+        layers.forEach((name, layer) -> this.layers.add(addChild(name, layer)));
         this.softmaxOutput = softmaxOutput;
     }
 
@@ -41,7 +44,11 @@ public final class Network extends Module {
      */
     @Override
     public Tensor forward(Tensor input) {
-        return layers.forward(input);
+        Tensor output = input;
+        for (Module layer : layers) {
+            output = layer.forward(output);
+        }
+        return output;
     }
 
     /** Class probabilities for a batch, computed in evaluation mode without recording gradients. */

@@ -16,7 +16,8 @@ final class Creation {
         Backend backend = DefaultBackend.get();
         Buffer buffer = backend.allocate(dataType, checked.size());
         Tensor tensor = Tensor.realized(backend, new Storage(buffer), Layout.contiguous(checked.dims()), dataType);
-        if (value != 0) {
+        // Compare bits, not values, because -0.0 == 0 is true but a fresh buffer contains +0.0.
+        if (Double.doubleToRawLongBits(value) != 0) {
             if (dataType.isFloatingPoint()) {
                 tensor.fill(value);
             } else {
@@ -126,10 +127,24 @@ final class Creation {
         Shape checked = Shape.of(shape);
         long first = generator.reserve(checked.size());
         double[] values = new double[checked.size()];
+        double top = largestBelow(high, dataType);
         for (int i = 0; i < values.length; i++) {
-            values[i] = low + (high - low) * generator.uniformDouble(first + i);
+            // low + (high - low)·u can round up to high, in double or when converted to float32.
+            values[i] = Math.min(low + (high - low) * generator.uniformDouble(first + i), top);
         }
         return fromDoubles(values, dataType, shape);
+    }
+
+    /** Returns the largest value of {@code dataType} strictly below {@code high}. */
+    private static double largestBelow(double high, DataType dataType) {
+        if (dataType != DataType.FLOAT32) {
+            return Math.nextDown(high);
+        }
+        float top = (float) high;
+        while (top >= high) {
+            top = Math.nextDown(top);
+        }
+        return top;
     }
 
     /** Normal values by the Box–Muller transform, two per pair of uniform draws. */

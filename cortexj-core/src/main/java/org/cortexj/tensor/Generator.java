@@ -74,10 +74,7 @@ public final class Generator {
         return (int) ((bits(reserve(1)) >>> 33) % bound);
     }
 
-    /**
-     * Fills {@code target} with a uniform random permutation of 0..n−1 (Fisher–Yates), for
-     * shuffling datasets.
-     */
+    /** Returns a uniform random permutation of 0..n−1 (Fisher–Yates), for shuffling datasets. */
     public int[] permutation(int n) {
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {

@@ -63,6 +63,10 @@ final class InPlace {
                     + "use the out-of-place operation, or update it inside GradMode.disable()");
         }
         Layout layout = target.layout();
+        if (layout.size() == 0) {
+            // Nothing is written, and row-major strides of a shape such as [3, 0] contain 0.
+            return;
+        }
         for (int axis = 0; axis < layout.rank(); axis++) {
             if (layout.strides()[axis] == 0 && layout.shape()[axis] > 1) {
                 throw new IllegalArgumentException(operation + ": target of shape " + target.shape()

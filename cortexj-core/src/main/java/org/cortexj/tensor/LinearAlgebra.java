@@ -14,7 +14,7 @@ final class LinearAlgebra {
     private LinearAlgebra() {
     }
 
-    /** How one matrix operand is passed to GEMM. */
+    /** The GEMM form of one matrix operand: transposed flag and leading dimension. */
     private record Operand(boolean transposed, int leadingDimension) {
     }
 
@@ -53,7 +53,8 @@ final class LinearAlgebra {
         outputDims[batch.rank()] = m;
         outputDims[batch.rank() + 1] = n;
         Tensor output = Tensor.zeros(a.dataType(), outputDims);
-        if (output.size() > 0) {
+        // With k == 0 every element is an empty sum, which the zero-filled output already holds.
+        if (output.size() > 0 && k > 0) {
             compute(a, b, batch, m, n, k, output);
         }
         Recorder.record(output, "matmul", g -> new Tensor[] {
@@ -89,7 +90,7 @@ final class LinearAlgebra {
         }
     }
 
-    /** Whether the batch axes of A continue its row axis, so batch·m rows are one matrix. */
+    /** Tells whether the batch axes of A continue its row axis, so batch·m rows are one matrix. */
     private static boolean foldsIntoRows(Layout layout, int m, Operand operand) {
         int rank = layout.rank();
         int expected = operand.leadingDimension * m;
@@ -111,7 +112,7 @@ final class LinearAlgebra {
         return x.detach().copy();
     }
 
-    /** The GEMM form of a matrix view, or null if it needs a copy. */
+    /** Returns the GEMM form of a matrix view, or null if it needs a copy. */
     private static Operand operand(Layout layout, int rows, int columns) {
         int rank = layout.rank();
         int rowStride = layout.strides()[rank - 2];

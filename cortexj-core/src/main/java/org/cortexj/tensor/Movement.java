@@ -204,10 +204,25 @@ final class Movement {
         Tensor output = view(input, new Layout(shape, strides, offset));
         Shape inputShape = input.shape();
         int firstIndex = first;
-        int countValue = count;
+        // slice counts a negative end from the axis end, so a backward walk past index 0 must
+        // end at -size - 1, which clips to the position before index 0.
+        int stop = first + count * step;
+        int endIndex = stop < 0 && count > 0 ? -size - 1 : stop;
         Recorder.record(output, "slice", g -> new Tensor[] {
-            scatterInto(inputShape, g, t -> t.slice(a, firstIndex, firstIndex + countValue * step, step))}, input);
+            scatterInto(inputShape, g, t -> t.slice(a, firstIndex, endIndex, step))}, input);
         return output;
+    }
+
+    static Tensor narrow(Tensor input, int axis, int start, int length) {
+        int a = Shape.normalizeAxis(axis, input.rank(), "narrow");
+        int size = input.dim(a);
+        int first = start < 0 ? start + size : start;
+        if (first < 0 || first > size || length < 0 || length > size - first) {
+            throw new IllegalArgumentException("narrow: start " + start + " and length " + length
+                    + " do not fit axis " + axis + " of size " + size + " in shape " + input.shape()
+                    + "; start must be in [-size, size] and start + length at most the size");
+        }
+        return slice(input, a, first, first + length, 1);
     }
 
     private static int clamp(int value, int low, int high) {

@@ -396,9 +396,13 @@ public final class Tensor {
         return Movement.permute(this, order);
     }
 
-    /** Returns the view of {@code length} elements of an axis starting at {@code start}. */
+    /**
+     * Returns the view of {@code length} elements of an axis starting at {@code start}; a
+     * negative start counts from the end. Unlike {@link #slice}, a range that does not fit the
+     * axis is an error rather than clipped.
+     */
     public Tensor narrow(int axis, int start, int length) {
-        return Movement.slice(this, axis, start, start + length, 1);
+        return Movement.narrow(this, axis, start, length);
     }
 
     /**

@@ -26,6 +26,8 @@ import org.cortexj.tensor.Tensor;
 public final class ModelStore {
 
     public static final String FORMAT = "cortexj-model";
+    /** Parameters a description may need beyond the stored elements: 2^20 floats, 4 MiB. */
+    static final long PARAMETER_SHORTFALL_ALLOWED = 1 << 20;
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private ModelStore() {
@@ -86,9 +88,35 @@ public final class ModelStore {
         } catch (IllegalArgumentException e) {
             throw new ModelFormatException(source + ": invalid network description: " + e.getMessage());
         }
-        Network network = NetworkFactory.build(description, new Generator(0), new Generator(0));
+        requireStoredParameters(source, description, contents);
+        Network network;
+        try {
+            network = NetworkFactory.build(description, new Generator(0), new Generator(0));
+        } catch (IllegalArgumentException e) {
+            throw new ModelFormatException(source + ": network description cannot be built: " + e.getMessage());
+        }
         copyState(source, contents.tensors(), "", network);
         return network;
+    }
+
+    /**
+     * Rejects a description that needs far more parameters than the file stores, before the
+     * network is allocated. Every parameter is read from the file, so a short file that claims a
+     * huge network is corrupt, and building it first could exhaust the heap. A shortfall of up to
+     * {@link #PARAMETER_SHORTFALL_ALLOWED} elements is let through, so that {@link #copyState}
+     * can name the tensor whose shape differs.
+     */
+    private static void requireStoredParameters(String source, NetworkDescription description, ModelContents contents)
+            throws ModelFormatException {
+        long stored = 0;
+        for (Tensor tensor : contents.tensors().values()) {
+            stored += tensor.size();
+        }
+        long needed = description.parameterCount();
+        if (needed > stored + PARAMETER_SHORTFALL_ALLOWED) {
+            throw new ModelFormatException(source + ": network description needs " + needed + " parameters, but the "
+                    + "file stores only " + stored + " tensor elements; the file is corrupt or truncated");
+        }
     }
 
     /** Copies tensors named {@code prefix + name} into the network's parameters and buffers. */

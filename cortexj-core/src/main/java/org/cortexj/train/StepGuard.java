@@ -53,7 +53,7 @@ final class StepGuard {
 
     /** Runs the batch layer by layer and names the first layer whose output is not finite. */
     String firstNonFiniteOutput(Tensor images) {
-        Module layers = network.children().get("layers");
+        Module layers = network;
         try (GradMode.Scope ignored = GradMode.disable()) {
             Tensor x = images;
             if (Double.isNaN(x.mul(0).sum().item())) {

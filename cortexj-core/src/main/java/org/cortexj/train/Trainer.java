@@ -75,6 +75,7 @@ public final class Trainer {
      * @param resume whether to continue from {@link TrainingSettings#checkpoint()} if it exists
      */
     public TrainingResult fit(ImageDataset train, ImageDataset test, boolean resume) throws IOException {
+        DatasetChecks.requireCompatible(description, train, test);
         long started = System.nanoTime();
         Normalization normalization = Normalization.of(train);
         BatchLoader trainLoader = new BatchLoader(train, settings.batchSize(), normalization);
@@ -123,6 +124,9 @@ public final class Trainer {
 
     private TrainingCheckpoint.State startState(boolean resume, Map<String, Tensor> best) throws IOException {
         Path checkpoint = settings.checkpoint();
+        if (checkpoint != null) {
+            checkWritable(checkpoint);
+        }
         if (resume && checkpoint != null && Files.exists(checkpoint)) {
             TrainingCheckpoint.State state = TrainingCheckpoint.read(checkpoint, network, optimizer, best);
             if (state.seed() != settings.seed() || state.batchSize() != settings.batchSize()) {
@@ -134,18 +138,21 @@ public final class Trainer {
             noise.setPosition(state.noisePosition());
             return state;
         }
-        if (checkpoint != null) {
-            checkWritable(checkpoint);
-        }
         return new TrainingCheckpoint.State(0, 0, 0, Double.NaN, 0, 0, List.of(), settings.seed(), settings.batchSize());
     }
 
     /** Fails before training when the checkpoint folder cannot be written, rather than after an epoch. */
     private static void checkWritable(Path checkpoint) throws IOException {
         Path folder = checkpoint.toAbsolutePath().getParent();
-        Files.createDirectories(folder);
-        Path probe = Files.createTempFile(folder, ".cortexj-write-check", ".tmp");
-        Files.delete(probe);
+        try {
+            Files.createDirectories(folder);
+            Path probe = Files.createTempFile(folder, ".cortexj-write-check", ".tmp");
+            Files.delete(probe);
+        } catch (IOException e) {
+            throw new IOException("training: cannot write to the checkpoint folder " + folder + " (" + e
+                    + "); nothing was trained and existing files are unchanged. Choose another output folder "
+                    + "or make this one writable", e);
+        }
     }
 
     private EpochMetrics runEpoch(int epoch, BatchLoader loader, BatchLoader testLoader, int classes) {
@@ -177,6 +184,7 @@ public final class Trainer {
     }
 
     private StepResult trainStep(int epoch, int batchNumber, Batch batch) {
+        StepSnapshot before = settings.skipNonFinite() ? StepSnapshot.take(network, noise) : null;
         optimizer.zeroGrad();
         Tensor logits = network.forward(batch.images());
         Tensor batchLoss = loss.forward(logits, batch.labels());
@@ -186,12 +194,12 @@ public final class Trainer {
             correct = Evaluator.addPredictions(new ConfusionMatrix(logits.dim(1)), logits.detach(), batch.labels());
         }
         if (!Double.isFinite(value)) {
-            return skipOrStop(epoch, batchNumber, batch, "loss is " + value, value, correct);
+            return skipOrStop(epoch, batchNumber, batch, "loss is " + value, value, correct, before);
         }
         batchLoss.backward();
         String gradientProblem = guard.firstNonFiniteGradient();
         if (gradientProblem != null) {
-            return skipOrStop(epoch, batchNumber, batch, gradientProblem, value, correct);
+            return skipOrStop(epoch, batchNumber, batch, gradientProblem, value, correct, before);
         }
         if (settings.clipNorm() > 0) {
             guard.clipGradientNorm(settings.clipNorm());
@@ -203,7 +211,8 @@ public final class Trainer {
         return new StepResult(value, correct);
     }
 
-    private StepResult skipOrStop(int epoch, int batchNumber, Batch batch, String problem, double value, long correct) {
+    private StepResult skipOrStop(int epoch, int batchNumber, Batch batch, String problem, double value, long correct,
+                                  StepSnapshot before) {
         String where = guard.firstNonFiniteOutput(batch.images());
         String message = "training: non-finite value at epoch " + epoch + ", batch " + batchNumber + ": " + problem
                 + (where == null ? "" : "; first non-finite layer output: " + where)
@@ -214,6 +223,7 @@ public final class Trainer {
         }
         java.util.logging.Logger.getLogger("org.cortexj.train").warning("skipped step: " + message);
         optimizer.zeroGrad();
+        before.restore(network, noise);
         return new StepResult(Double.isFinite(value) ? value : 0, correct);
     }
 

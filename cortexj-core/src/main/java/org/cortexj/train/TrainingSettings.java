@@ -31,9 +31,8 @@ public record TrainingSettings(int epochs, int batchSize, long seed, OptimizerKi
         require(patience >= 0, "patience", patience, ">= 0 (0 turns early stopping off)");
         require(clipNorm >= 0 && Double.isFinite(clipNorm), "gradient clip norm", clipNorm, ">= 0 (0 turns it off)");
         require(evaluationBatchSize >= 1, "evaluation batch size", evaluationBatchSize, ">= 1");
-        if (optimizer == null || metric == null) {
-            throw new IllegalArgumentException("training settings: optimizer and metric must be set");
-        }
+        require(optimizer != null, "optimizer", null, "one of " + java.util.Arrays.toString(OptimizerKind.values()));
+        require(metric != null, "metric", null, "one of " + java.util.Arrays.toString(Metric.values()));
     }
 
     private static void require(boolean valid, String setting, Object value, String range) {

@@ -229,7 +229,7 @@ final class ElementwiseEvaluator {
         }
     }
 
-    /** How a LOAD reads its input for a chunk. */
+    /** Access mode of a LOAD: how it reads its input for a chunk. */
     private enum InputMode {
         /** Read in place: same type, one unit-stride run. */
         RUN,
@@ -341,7 +341,7 @@ final class ElementwiseEvaluator {
             }
         }
 
-        /** The operator that gives the same result with its operands exchanged, or null. */
+        /** Returns the operator that gives the same result with its operands exchanged, or null. */
         private static BinaryOp swapped(BinaryOp op) {
             return switch (op) {
                 case ADD, MUL, MAXIMUM, MINIMUM, EQ, NE -> op;
@@ -367,6 +367,9 @@ final class ElementwiseEvaluator {
                     lastUse[operand] = i;
                 }
             }
+            // The result is read after every step, when it is stored, so a constant result
+            // such as the one fill evaluates needs its buffer too.
+            lastUse[count - 1] = count;
             java.util.ArrayDeque<Integer> free = new java.util.ArrayDeque<>();
             int buffers = 0;
             for (int i = 0; i < count; i++) {
@@ -400,7 +403,7 @@ final class ElementwiseEvaluator {
 
         private boolean needsBuffer(Instruction instruction, int index, int[] lastUse) {
             return switch (instruction.kind()) {
-                // A constant result needs its register filled too, or the store copies a stale one.
+                // A constant needs its buffer when an array-path step reads it or it is the result itself.
                 case CONSTANT -> lastUse[index] >= 0 || index == lastUse.length - 1;
                 case LOAD -> inputModes[instruction.input()] != InputMode.RUN;
                 case UNARY, BINARY, WHERE -> true;

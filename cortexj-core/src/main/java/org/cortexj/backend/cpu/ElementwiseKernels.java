@@ -8,9 +8,9 @@ import org.cortexj.backend.UnaryOp;
  * destination region (same array and offset) but must not otherwise overlap it.
  *
  * <p>Two implementations exist: {@link ScalarElementwiseKernels} and the Vector API one in the
- * {@code simd} package. For a given n they must return bit-identical results for the arithmetic
- * and comparison operators, and results within a few units in the last place for
- * transcendental functions, whose vector versions round differently.
+ * {@code simd} package. For a given n they must return bit-identical results for every operator
+ * except float32 rsqrt, where the vector kernel divides by a square root rounded to float and
+ * may differ by 1 unit in the last place.
  */
 public interface ElementwiseKernels {
 

@@ -5,8 +5,9 @@ import org.cortexj.backend.UnaryOp;
 
 /**
  * Plain Java loops, one per operator and type. The reference for the SIMD kernels and the
- * fallback where the Vector API is not enabled. Float32 transcendental functions are computed
- * in double and rounded once.
+ * fallback where the Vector API is not enabled. exp, expm1, log, log1p, tanh and sigmoid come
+ * from {@link PolynomialMath}, in the argument's own precision, so they match the SIMD kernels
+ * bit for bit; the other float32 functions are computed in double and rounded once.
  */
 public final class ScalarElementwiseKernels implements ElementwiseKernels {
 
@@ -33,25 +34,25 @@ public final class ScalarElementwiseKernels implements ElementwiseKernels {
             case EXP -> {
                 for (int i = 0; i < n; i++) {
                     float x = in[inOffset + i];
-                    out[outOffset + i] = (float) Math.exp(x);
+                    out[outOffset + i] = PolynomialMath.exp(x);
                 }
             }
             case EXPM1 -> {
                 for (int i = 0; i < n; i++) {
                     float x = in[inOffset + i];
-                    out[outOffset + i] = (float) Math.expm1(x);
+                    out[outOffset + i] = PolynomialMath.expm1(x);
                 }
             }
             case LOG -> {
                 for (int i = 0; i < n; i++) {
                     float x = in[inOffset + i];
-                    out[outOffset + i] = (float) Math.log(x);
+                    out[outOffset + i] = PolynomialMath.log(x);
                 }
             }
             case LOG1P -> {
                 for (int i = 0; i < n; i++) {
                     float x = in[inOffset + i];
-                    out[outOffset + i] = (float) Math.log1p(x);
+                    out[outOffset + i] = PolynomialMath.log1p(x);
                 }
             }
             case SQRT -> {
@@ -81,13 +82,13 @@ public final class ScalarElementwiseKernels implements ElementwiseKernels {
             case TANH -> {
                 for (int i = 0; i < n; i++) {
                     float x = in[inOffset + i];
-                    out[outOffset + i] = (float) Math.tanh(x);
+                    out[outOffset + i] = PolynomialMath.tanh(x);
                 }
             }
             case SIGMOID -> {
                 for (int i = 0; i < n; i++) {
                     float x = in[inOffset + i];
-                    out[outOffset + i] = ScalarMath.sigmoid(x);
+                    out[outOffset + i] = PolynomialMath.sigmoid(x);
                 }
             }
             case RELU -> {
@@ -147,25 +148,25 @@ public final class ScalarElementwiseKernels implements ElementwiseKernels {
             case EXP -> {
                 for (int i = 0; i < n; i++) {
                     double x = in[inOffset + i];
-                    out[outOffset + i] = Math.exp(x);
+                    out[outOffset + i] = PolynomialMath.exp(x);
                 }
             }
             case EXPM1 -> {
                 for (int i = 0; i < n; i++) {
                     double x = in[inOffset + i];
-                    out[outOffset + i] = Math.expm1(x);
+                    out[outOffset + i] = PolynomialMath.expm1(x);
                 }
             }
             case LOG -> {
                 for (int i = 0; i < n; i++) {
                     double x = in[inOffset + i];
-                    out[outOffset + i] = Math.log(x);
+                    out[outOffset + i] = PolynomialMath.log(x);
                 }
             }
             case LOG1P -> {
                 for (int i = 0; i < n; i++) {
                     double x = in[inOffset + i];
-                    out[outOffset + i] = Math.log1p(x);
+                    out[outOffset + i] = PolynomialMath.log1p(x);
                 }
             }
             case SQRT -> {
@@ -195,13 +196,13 @@ public final class ScalarElementwiseKernels implements ElementwiseKernels {
             case TANH -> {
                 for (int i = 0; i < n; i++) {
                     double x = in[inOffset + i];
-                    out[outOffset + i] = Math.tanh(x);
+                    out[outOffset + i] = PolynomialMath.tanh(x);
                 }
             }
             case SIGMOID -> {
                 for (int i = 0; i < n; i++) {
                     double x = in[inOffset + i];
-                    out[outOffset + i] = ScalarMath.sigmoid(x);
+                    out[outOffset + i] = PolynomialMath.sigmoid(x);
                 }
             }
             case RELU -> {

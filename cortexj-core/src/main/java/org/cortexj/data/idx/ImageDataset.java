@@ -21,6 +21,56 @@ public final class ImageDataset {
     private final int columns;
     private final int classCount;
 
+    private ImageDataset(String imagesSource, String labelsSource, byte[] images, byte[] labels, int size, int rows,
+                         int columns, int classCount) {
+        this.imagesSource = imagesSource;
+        this.labelsSource = labelsSource;
+        this.images = images;
+        this.labels = labels;
+        this.size = size;
+        this.rows = rows;
+        this.columns = columns;
+        this.classCount = classCount;
+    }
+
+    /**
+     * Wraps images and labels held in memory, for data made by a program rather than read from
+     * files. Arrays are not copied.
+     *
+     * @param images size × rows × columns unsigned bytes, row-major
+     * @param labels one class index per image, each below {@code classCount}
+     */
+    public static ImageDataset of(String name, byte[] images, byte[] labels, int rows, int columns, int classCount) {
+        if (rows < 1 || columns < 1 || classCount < 1 || classCount > 256) {
+            throw new IllegalArgumentException("ImageDataset " + name + ": need rows, columns >= 1 and classCount in "
+                    + "[1, 256], got " + rows + ", " + columns + ", " + classCount);
+        }
+        if ((long) labels.length * rows * columns != images.length) {
+            long needed = (long) labels.length * rows * columns;
+            throw new IllegalArgumentException("ImageDataset " + name + ": " + labels.length + " labels need "
+                    + labels.length + " images of " + rows + "x" + columns + " = " + needed + " image bytes, got "
+                    + images.length + "; the label count must equal the image count");
+        }
+        for (int i = 0; i < labels.length; i++) {
+            if ((labels[i] & 0xff) >= classCount) {
+                throw new IllegalArgumentException("ImageDataset " + name + ": label " + (labels[i] & 0xff)
+                        + " of image " + i + " is not below classCount " + classCount);
+            }
+        }
+        return new ImageDataset(name, name, images, labels, labels.length, rows, columns, classCount);
+    }
+
+    /** The first {@code count} examples, copied. */
+    public ImageDataset first(int count) {
+        if (count < 1 || count > size) {
+            throw new IllegalArgumentException("ImageDataset.first: count must be in [1, " + size + "], got " + count);
+        }
+        int pixels = rows * columns;
+        return new ImageDataset(imagesSource + " (first " + count + ")", labelsSource + " (first " + count + ")",
+                java.util.Arrays.copyOf(images, count * pixels), java.util.Arrays.copyOf(labels, count), count, rows,
+                columns, classCount);
+    }
+
     private ImageDataset(IdxFile imageFile, IdxFile labelFile, int classCount) {
         this.imagesSource = imageFile.source();
         this.labelsSource = labelFile.source();

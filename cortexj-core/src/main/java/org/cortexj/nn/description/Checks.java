@@ -70,6 +70,31 @@ final class Checks {
         return output;
     }
 
+    /** Largest element count of a layer's output or parameters: the most elements a tensor can have. */
+    static final long MAX_ELEMENTS = Integer.MAX_VALUE;
+
+    /** Rejects an element count over {@link #MAX_ELEMENTS}, naming the layer and what was counted. */
+    static void elementLimit(String layer, String quantity, long count) {
+        if (count > MAX_ELEMENTS) {
+            String size = count == Long.MAX_VALUE ? "overflows a long" : "is " + count;
+            throw new IllegalArgumentException(layer + ": " + quantity + " " + size + ", over the limit of "
+                    + MAX_ELEMENTS + " elements of one tensor");
+        }
+    }
+
+    /** Product of the sizes, or {@link Long#MAX_VALUE} when it does not fit in a long. */
+    static long saturatedProduct(int[] shape) {
+        long product = 1;
+        for (int dim : shape) {
+            try {
+                product = Math.multiplyExact(product, dim);
+            } catch (ArithmeticException e) {
+                return Long.MAX_VALUE;
+            }
+        }
+        return product;
+    }
+
     static long product(int[] shape) {
         long product = 1;
         for (int dim : shape) {

@@ -23,7 +23,11 @@ public sealed interface LayerDescription permits LayerDescription.Convolution, L
     /** Output shape for an input shape; fails naming the rule when the input does not fit. */
     int[] outputShape(int[] input);
 
-    /** Number of trainable scalars for an input shape. */
+    /**
+     * Number of trainable scalars for an input shape.
+     *
+     * @throws ArithmeticException if the count overflows a long
+     */
     long parameterCount(int[] input);
 
     /**
@@ -67,7 +71,10 @@ public sealed interface LayerDescription permits LayerDescription.Convolution, L
 
         @Override
         public long parameterCount(int[] input) {
-            return (long) filters * input[0] * kernel.height() * kernel.width() + (bias ? filters : 0);
+            // Exact arithmetic: four sizes of up to 2^31 each can overflow a long.
+            long weights = Math.multiplyExact(Math.multiplyExact((long) filters, input[0]),
+                    Math.multiplyExact((long) kernel.height(), kernel.width()));
+            return Math.addExact(weights, bias ? filters : 0);
         }
     }
 

@@ -32,6 +32,7 @@ public record NetworkDescription(int[] input, List<LayerDescription> layers) {
                         + " must have sizes >= 1");
             }
         }
+        Checks.elementLimit("network", "input shape " + Arrays.toString(input), Checks.saturatedProduct(input));
         inferShapes(input, layers);
         checkIds(layers);
     }
@@ -102,7 +103,11 @@ public record NetworkDescription(int[] input, List<LayerDescription> layers) {
         for (int i = 0; i < layers.size(); i++) {
             LayerDescription layer = layers.get(i);
             try {
-                shape = layer.outputShape(shape);
+                int[] previous = shape;
+                shape = layer.outputShape(previous);
+                String name = Checks.label(layer.type(), layer.id());
+                Checks.elementLimit(name, "output shape " + Arrays.toString(shape), Checks.saturatedProduct(shape));
+                Checks.elementLimit(name, "parameter count", parameterCount(layer, previous));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("network: layer " + i + " (" + e.getMessage() + ")", e);
             }
@@ -112,6 +117,15 @@ public record NetworkDescription(int[] input, List<LayerDescription> layers) {
             shapes.add(shape);
         }
         return shapes;
+    }
+
+    /** The layer's parameter count, or {@link Long#MAX_VALUE} when it overflows a long. */
+    private static long parameterCount(LayerDescription layer, int[] input) {
+        try {
+            return layer.parameterCount(input);
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE;
+        }
     }
 
     private static void checkIds(List<LayerDescription> layers) {

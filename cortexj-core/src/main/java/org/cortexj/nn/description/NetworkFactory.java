@@ -20,7 +20,6 @@ import org.cortexj.nn.layers.GaussianDropout;
 import org.cortexj.nn.layers.Linear;
 import org.cortexj.nn.layers.MaxPool2d;
 import org.cortexj.nn.Network;
-import org.cortexj.nn.Sequential;
 import org.cortexj.tensor.Generator;
 import org.cortexj.tensor.Tensor;
 
@@ -33,8 +32,15 @@ public final class NetworkFactory {
     private NetworkFactory() {
     }
 
+    /** Builds a float32 network. */
     public static Network build(NetworkDescription description, Generator weights, Generator noise) {
-        Sequential layers = new Sequential();
+        return build(description, weights, noise, DataType.FLOAT32);
+    }
+
+    /** Builds a network whose parameters and buffers have {@code dataType}. */
+    public static Network build(NetworkDescription description, Generator weights, Generator noise,
+                                DataType dataType) {
+        java.util.Map<String, Module> layers = new java.util.LinkedHashMap<>();
         List<LayerDescription> list = description.layers();
         boolean softmax = false;
         for (int i = 0; i < list.size(); i++) {
@@ -45,24 +51,24 @@ public final class NetworkFactory {
             }
             int[] input = description.inputShapeOf(i);
             Initialization init = resolve(initOf(layer), list, i);
-            layers.add(description.layerName(i), module(layer, input, init, weights, noise));
+            layers.put(description.layerName(i), module(layer, input, init, weights, noise, dataType));
         }
         return new Network(description, layers, softmax);
     }
 
     private static Module module(LayerDescription layer, int[] input, Initialization init, Generator weights,
-                                 Generator noise) {
+                                 Generator noise, DataType dataType) {
         if (layer instanceof LayerDescription.Convolution c) {
             int[] shape = {c.filters(), input[0], c.kernel().height(), c.kernel().width()};
-            Tensor weight = initializer(init, shape).create(weights, DataType.FLOAT32, shape);
-            Tensor bias = c.bias() ? bias(init, shape, weights) : null;
+            Tensor weight = initializer(init, shape).create(weights, dataType, shape);
+            Tensor bias = c.bias() ? bias(init, shape, weights, dataType) : null;
             return new Conv2d(weight, bias, pair(c.stride()), pair(c.padding()), pair(c.dilation()));
         }
         if (layer instanceof LayerDescription.Linear l) {
             int features = Math.toIntExact(Checks.product(input));
             int[] shape = {l.units(), features};
-            Tensor weight = initializer(init, shape).create(weights, DataType.FLOAT32, shape);
-            return new Linear(weight, l.bias() ? bias(init, shape, weights) : null);
+            Tensor weight = initializer(init, shape).create(weights, dataType, shape);
+            return new Linear(weight, l.bias() ? bias(init, shape, weights, dataType) : null);
         }
         if (layer instanceof LayerDescription.Pooling p) {
             return p.kind() == LayerDescription.PoolKind.MAX
@@ -81,8 +87,7 @@ public final class NetworkFactory {
             };
         }
         if (layer instanceof LayerDescription.BatchNorm b) {
-            return input.length == 1 ? new BatchNorm1d(input[0], DataType.FLOAT32)
-                    : new BatchNorm2d(input[0], DataType.FLOAT32);
+            return input.length == 1 ? new BatchNorm1d(input[0], dataType) : new BatchNorm2d(input[0], dataType);
         }
         if (layer instanceof LayerDescription.Flatten) {
             return new Flatten();
@@ -143,12 +148,12 @@ public final class NetworkFactory {
     }
 
     /** Biases start at zero, except with PyTorch's default scheme, which draws them like weights. */
-    private static Tensor bias(Initialization init, int[] weightShape, Generator weights) {
+    private static Tensor bias(Initialization init, int[] weightShape, Generator weights, DataType dataType) {
         if (init == Initialization.PYTORCH_DEFAULT) {
             double bound = 1.0 / Math.sqrt(fanIn(weightShape));
-            return Initializers.uniform(-bound, bound).create(weights, DataType.FLOAT32, weightShape[0]);
+            return Initializers.uniform(-bound, bound).create(weights, dataType, weightShape[0]);
         }
-        return Tensor.zeros(weightShape[0]);
+        return Tensor.zeros(dataType, weightShape[0]);
     }
 
     private static long fanIn(int[] weightShape) {

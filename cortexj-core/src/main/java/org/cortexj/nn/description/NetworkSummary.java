@@ -11,17 +11,48 @@ public final class NetworkSummary {
     private NetworkSummary() {
     }
 
-    public static String format(NetworkDescription network) {
-        List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"#", "layer", "id", "output shape", "parameters"});
-        rows.add(new String[] {"", "input", "", Arrays.toString(network.input()), "0"});
+    /**
+     * One line of the table.
+     *
+     * @param position layer position from 0, or empty for the input line
+     * @param layer the layer type with its settings, for example {@code conv2d 5x5, 20 filters, ...}
+     * @param id the layer id, or empty when the layer has none
+     * @param outputShape output shape of one example, channels first
+     * @param parameters trainable parameters of the layer
+     */
+    public record Row(String position, String layer, String id, int[] outputShape, long parameters) {
+
+        public Row {
+            outputShape = outputShape.clone();
+        }
+
+        @Override
+        public int[] outputShape() {
+            return outputShape.clone();
+        }
+    }
+
+    /** Returns the input line, then one row per layer in order. */
+    public static List<Row> rows(NetworkDescription network) {
+        List<Row> rows = new ArrayList<>();
+        rows.add(new Row("", "input", "", network.input(), 0));
         List<int[]> shapes = network.outputShapes();
         int[] shape = network.input();
         for (int i = 0; i < network.layers().size(); i++) {
             LayerDescription layer = network.layers().get(i);
-            rows.add(new String[] {Integer.toString(i), describe(layer), layer.id() == null ? "" : layer.id(),
-                Arrays.toString(shapes.get(i)), String.format(Locale.ROOT, "%,d", layer.parameterCount(shape))});
+            rows.add(new Row(Integer.toString(i), describe(layer), layer.id() == null ? "" : layer.id(), shapes.get(i),
+                    layer.parameterCount(shape)));
             shape = shapes.get(i);
+        }
+        return rows;
+    }
+
+    public static String format(NetworkDescription network) {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"#", "layer", "id", "output shape", "parameters"});
+        for (Row row : rows(network)) {
+            rows.add(new String[] {row.position(), row.layer(), row.id(), Arrays.toString(row.outputShape()),
+                String.format(Locale.ROOT, "%,d", row.parameters())});
         }
         int[] widths = new int[5];
         for (String[] row : rows) {

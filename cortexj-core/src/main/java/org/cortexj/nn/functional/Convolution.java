@@ -13,7 +13,9 @@ import org.cortexj.tensor.Tensor;
  *
  * <p>The operation is a cross-correlation, as in PyTorch's {@code conv2d} (the kernel is not
  * flipped), with zero padding and one group:
- * {@code y[n, co, oh, ow] = bias[co] + Σ_{c, i, j} weight[co, c, i, j] · x[n, c, oh·sh − ph + i·dh, ow·sw − pw + j·dw]},
+ * <pre>
+ * y[n, co, oh, ow] = bias[co] + Σ_{c, i, j} weight[co, c, i, j] · x[n, c, oh·sh − ph + i·dh, ow·sw − pw + j·dw]
+ * </pre>
  * where positions outside the input count as 0. Output size per axis:
  * {@code floor((size + 2·padding − dilation·(kernel − 1) − 1) / stride) + 1}.
  *
@@ -69,7 +71,8 @@ public final class Convolution {
 
     private static void checkTensors(Tensor x, Tensor weight, Tensor bias) {
         WindowArguments.requireFloatRank(OP, "x", x, 4, "[N, C, H, W] (or 3 for [C, H, W])");
-        WindowArguments.requireFloatRank(OP, "weight", weight, 4, "[outChannels, inChannels, kernelHeight, kernelWidth]");
+        WindowArguments.requireFloatRank(OP, "weight", weight, 4,
+                "[outChannels, inChannels, kernelHeight, kernelWidth]");
         WindowArguments.requireSameType(OP, x, "weight", weight);
         if (weight.dim(1) != x.dim(1)) {
             throw new IllegalArgumentException(OP + ": x has " + x.dim(1) + " channels but weight "

@@ -180,7 +180,8 @@ class TarExtractorTest {
         for (String format : new String[] {"gnu", "pax"}) {
             Path archive = root.resolve(format + ".tar");
             Process tar = new ProcessBuilder("tar", "--format=" + format, "-cf", archive.toString(), "-C",
-                    source.toString(), "package").inheritIO().start();
+                    source.toString(), "package").redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             assertEquals(0, tar.waitFor(), "tar exit status");
             Path target = root.resolve("out-" + format);
 

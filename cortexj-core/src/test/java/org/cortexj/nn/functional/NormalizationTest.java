@@ -1,10 +1,12 @@
 package org.cortexj.nn.functional;
 
-import static org.cortexj.nn.functional.FiniteDifferences.randomNormal;
+import static org.cortexj.nn.functional.RandomTensors.randomNormal;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.List;
+import org.cortexj.autograd.GradientCheck;
 import org.cortexj.backend.DataType;
 import org.cortexj.tensor.Tensor;
 import org.junit.jupiter.api.Test;
@@ -52,9 +54,9 @@ class NormalizationTest {
     @ParameterizedTest(name = "size {0}")
     @ValueSource(ints = {2, 3})
     void responseNormGradientMatchesFiniteDifferences(int size) {
-        FiniteDifferences.check("localResponseNorm size " + size,
-                inputs -> Normalization.localResponseNorm(inputs[0], size, 0.5, 0.75, 1.0),
-                randomNormal(7, 2, 4, 3, 2));
+        GradientCheck.assertClose("localResponseNorm size " + size,
+                inputs -> Normalization.localResponseNorm(inputs.get(0), size, 0.5, 0.75, 1.0),
+                List.of(randomNormal(7, 2, 4, 3, 2)));
     }
 
     @Test
@@ -92,11 +94,11 @@ class NormalizationTest {
 
     @Test
     void batchNormWithBatchStatisticsMatchesFiniteDifferences() {
-        FiniteDifferences.check("batchNorm with batch statistics", inputs -> {
-            Normalization.Statistics statistics = Normalization.batchStatistics(inputs[0]);
-            return Normalization.batchNorm(inputs[0], statistics.mean(), statistics.variance(), inputs[1],
-                    inputs[2], 1e-5);
-        }, randomNormal(10, 3, 2, 2, 3), randomNormal(11, 2), randomNormal(12, 2));
+        GradientCheck.assertClose("batchNorm with batch statistics", inputs -> {
+            Normalization.Statistics statistics = Normalization.batchStatistics(inputs.get(0));
+            return Normalization.batchNorm(inputs.get(0), statistics.mean(), statistics.variance(), inputs.get(1),
+                    inputs.get(2), 1e-5);
+        }, List.of(randomNormal(10, 3, 2, 2, 3), randomNormal(11, 2), randomNormal(12, 2)));
     }
 
     @Test

@@ -1,14 +1,16 @@
 package org.cortexj.nn.functional;
 
-import static org.cortexj.nn.functional.FiniteDifferences.randomNormal;
+import static org.cortexj.nn.functional.RandomTensors.randomNormal;
 
+import java.util.List;
+import org.cortexj.autograd.GradientCheck;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Finite-difference checks of the pooling gradients. Random normal inputs have no ties, and
- * their gaps are far larger than the finite-difference step, so the winners of max pooling do
- * not change under the perturbation.
+ * Finite-difference checks of the pooling gradients, by {@link GradientCheck}. Random normal
+ * inputs have no ties, and with these seeds no two values of a window lie within the
+ * finite-difference step, so the winners of max pooling do not change under the perturbation.
  */
 class PoolingGradientTest {
 
@@ -20,10 +22,10 @@ class PoolingGradientTest {
         "3, 1, 1, 2, false"
     })
     void maxPoolGradientMatchesFiniteDifferences(int k, int s, int p, int d, boolean ceil) {
-        FiniteDifferences.check("maxpool2d kernel " + k + " stride " + s + " padding " + p,
-                inputs -> Pooling.maxPool2d(inputs[0], new int[] {k}, new int[] {s}, new int[] {p},
+        GradientCheck.assertClose("maxpool2d kernel " + k + " stride " + s + " padding " + p,
+                inputs -> Pooling.maxPool2d(inputs.get(0), new int[] {k}, new int[] {s}, new int[] {p},
                         new int[] {d}, ceil),
-                randomNormal(1, 2, 2, 7, 6));
+                List.of(randomNormal(1, 2, 2, 7, 6)));
     }
 
     @ParameterizedTest(name = "kernel {0} stride {1} padding {2} ceil {3} countIncludePad {4}")
@@ -35,9 +37,9 @@ class PoolingGradientTest {
         "2, 1, 1, true, true"
     })
     void avgPoolGradientMatchesFiniteDifferences(int k, int s, int p, boolean ceil, boolean countIncludePad) {
-        FiniteDifferences.check("avgpool2d kernel " + k + " stride " + s + " padding " + p,
-                inputs -> Pooling.avgPool2d(inputs[0], new int[] {k}, new int[] {s}, new int[] {p}, ceil,
+        GradientCheck.assertClose("avgpool2d kernel " + k + " stride " + s + " padding " + p,
+                inputs -> Pooling.avgPool2d(inputs.get(0), new int[] {k}, new int[] {s}, new int[] {p}, ceil,
                         countIncludePad),
-                randomNormal(2, 2, 2, 7, 6));
+                List.of(randomNormal(2, 2, 2, 7, 6)));
     }
 }

@@ -1,6 +1,6 @@
 package org.cortexj.nn.functional;
 
-import static org.cortexj.nn.functional.FiniteDifferences.randomNormal;
+import static org.cortexj.nn.functional.RandomTensors.randomNormal;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -60,7 +60,9 @@ class PoolingTest {
             for (int ow = 0; ow < outW; ow++) {
                 int rowStart = oh * s - p;
                 int colStart = ow * s - p;
-                int paddedCells = (Math.min(rowStart + k, h + p) - rowStart) * (Math.min(colStart + k, w + p) - colStart);
+                int paddedRows = Math.min(rowStart + k, h + p) - rowStart;
+                int paddedColumns = Math.min(colStart + k, w + p) - colStart;
+                int paddedCells = paddedRows * paddedColumns;
                 double sum = 0;
                 int inputCells = 0;
                 for (int ih = Math.max(rowStart, 0); ih < Math.min(rowStart + k, h); ih++) {

@@ -1,13 +1,13 @@
 package org.cortexj.nn.layers;
 
-import static org.cortexj.nn.functional.FiniteDifferences.randomNormal;
+import static org.cortexj.nn.functional.RandomTensors.randomNormal;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
+import org.cortexj.autograd.GradientCheck;
 import org.cortexj.backend.DataType;
-import org.cortexj.nn.functional.FiniteDifferences;
 import org.cortexj.tensor.Tensor;
 import org.junit.jupiter.api.Test;
 
@@ -21,16 +21,17 @@ class BatchNormTest {
 
     @Test
     void trainingGradientsMatchFiniteDifferences() {
-        FiniteDifferences.check("batchnorm1d training",
-                inputs -> freshNorm(inputs[1], inputs[2]).forward(inputs[0]),
-                randomNormal(1, 6, 3), randomNormal(2, 3), randomNormal(3, 3));
+        GradientCheck.assertClose("batchnorm1d training",
+                inputs -> freshNorm(inputs.get(1), inputs.get(2)).forward(inputs.get(0)),
+                List.of(randomNormal(1, 6, 3), randomNormal(2, 3), randomNormal(3, 3)));
     }
 
     @Test
     void imageTrainingGradientsMatchFiniteDifferences() {
-        FiniteDifferences.check("batchnorm2d training", inputs -> new BatchNorm2d(inputs[1], inputs[2],
-                Tensor.zeros(DataType.FLOAT64, 2), Tensor.ones(DataType.FLOAT64, 2), 1e-5, 0.1).forward(inputs[0]),
-                randomNormal(4, 3, 2, 2, 3), randomNormal(5, 2), randomNormal(6, 2));
+        GradientCheck.assertClose("batchnorm2d training",
+                inputs -> new BatchNorm2d(inputs.get(1), inputs.get(2), Tensor.zeros(DataType.FLOAT64, 2),
+                        Tensor.ones(DataType.FLOAT64, 2), 1e-5, 0.1).forward(inputs.get(0)),
+                List.of(randomNormal(4, 3, 2, 2, 3), randomNormal(5, 2), randomNormal(6, 2)));
     }
 
     @Test
@@ -113,7 +114,6 @@ class BatchNormTest {
         BatchNorm2d norm = new BatchNorm2d(2, DataType.FLOAT32);
 
         assertEquals(List.of("weight", "bias"), List.copyOf(norm.namedParameters().keySet()));
-        assertEquals(List.of("running_mean", "running_var"),
-                List.copyOf(norm.namedBuffers().keySet()));
+        assertEquals(List.of("running_mean", "running_var"), List.copyOf(norm.namedBuffers().keySet()));
     }
 }

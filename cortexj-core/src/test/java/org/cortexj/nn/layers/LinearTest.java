@@ -1,6 +1,6 @@
 package org.cortexj.nn.layers;
 
-import static org.cortexj.nn.functional.FiniteDifferences.randomNormal;
+import static org.cortexj.nn.functional.RandomTensors.randomNormal;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -8,8 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
+import java.util.List;
+import org.cortexj.autograd.GradientCheck;
 import org.cortexj.backend.DataType;
-import org.cortexj.nn.functional.FiniteDifferences;
 import org.cortexj.tensor.Generator;
 import org.cortexj.tensor.Tensor;
 import org.junit.jupiter.api.Test;
@@ -31,8 +32,9 @@ class LinearTest {
 
     @Test
     void linearGradientsMatchFiniteDifferences() {
-        FiniteDifferences.check("linear", inputs -> new Linear(inputs[1], inputs[2]).forward(inputs[0]),
-                randomNormal(1, 4, 5), randomNormal(2, 3, 5), randomNormal(3, 3));
+        GradientCheck.assertClose("linear",
+                inputs -> new Linear(inputs.get(1), inputs.get(2)).forward(inputs.get(0)),
+                List.of(randomNormal(1, 4, 5), randomNormal(2, 3, 5), randomNormal(3, 3)));
     }
 
     @Test

@@ -1,10 +1,11 @@
 package org.cortexj.nn.layers;
 
-import static org.cortexj.nn.functional.FiniteDifferences.randomNormal;
+import static org.cortexj.nn.functional.RandomTensors.randomNormal;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import org.cortexj.nn.functional.FiniteDifferences;
+import java.util.List;
+import org.cortexj.autograd.GradientCheck;
 import org.cortexj.tensor.Tensor;
 import org.junit.jupiter.api.Test;
 
@@ -14,8 +15,8 @@ class LocalResponseNormTest {
     void responseNormGradientMatchesFiniteDifferences() {
         LocalResponseNorm norm = new LocalResponseNorm(3, 0.2, 0.75, 1.5);
 
-        FiniteDifferences.check("local response norm", inputs -> norm.forward(inputs[0]),
-                randomNormal(1, 2, 5, 2, 3));
+        GradientCheck.assertClose("local response norm", inputs -> norm.forward(inputs.get(0)),
+                List.of(randomNormal(1, 2, 5, 2, 3)));
     }
 
     @Test

@@ -1,12 +1,13 @@
 package org.cortexj.nn.layers;
 
-import static org.cortexj.nn.functional.FiniteDifferences.randomNormal;
+import static org.cortexj.nn.functional.RandomTensors.randomNormal;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.List;
+import org.cortexj.autograd.GradientCheck;
 import org.cortexj.backend.DataType;
-import org.cortexj.nn.functional.FiniteDifferences;
 import org.cortexj.tensor.Tensor;
 import org.junit.jupiter.api.Test;
 
@@ -35,14 +36,16 @@ class PReLUTest {
 
     @Test
     void channelSlopeGradientsMatchFiniteDifferences() {
-        FiniteDifferences.check("prelu per channel", inputs -> new PReLU(inputs[1]).forward(inputs[0]),
-                randomNormal(1, 2, 3, 2, 2), randomNormal(2, 3));
+        GradientCheck.assertClose("prelu per channel",
+                inputs -> new PReLU(inputs.get(1)).forward(inputs.get(0)),
+                List.of(randomNormal(1, 2, 3, 2, 2), randomNormal(2, 3)));
     }
 
     @Test
     void sharedSlopeGradientsMatchFiniteDifferences() {
-        FiniteDifferences.check("prelu shared slope", inputs -> new PReLU(inputs[1]).forward(inputs[0]),
-                randomNormal(3, 4, 5), randomNormal(4, 1));
+        GradientCheck.assertClose("prelu shared slope",
+                inputs -> new PReLU(inputs.get(1)).forward(inputs.get(0)),
+                List.of(randomNormal(3, 4, 5), randomNormal(4, 1)));
     }
 
     @Test

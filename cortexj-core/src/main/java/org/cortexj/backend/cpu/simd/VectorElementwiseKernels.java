@@ -13,6 +13,13 @@ import org.cortexj.backend.cpu.ScalarElementwiseKernels;
  * Vector API loops: a vector body over whole vectors, then the scalar kernel for the tail.
  * Operators without a vector form here (sign, floor, ceil, round, erf) run the scalar kernel.
  *
+ * <p>exp, expm1, log, log1p, tanh and sigmoid use {@link FloatVectorMath} and
+ * {@link DoubleVectorMath}, not the Vector API's own operators: those evaluate lane by lane with
+ * {@link Math} until C2 compiles the loop and with native routines afterwards, so results changed
+ * in the last bit with the warm-up state, from one call to the next and from one worker count to
+ * another (seen on JDK 17.0.15, x86-64 with AVX-512). The replacements give the same bits as the
+ * scalar kernel. pow runs the scalar kernel.
+ *
  * <p>Each operator has its own small loop method, reached through a lookup table.
  *
  * <p>Load this class only when the {@code jdk.incubator.vector} module is readable.
@@ -68,6 +75,18 @@ public final class VectorElementwiseKernels implements ElementwiseKernels {
     private static final DoubleScalarLoop[] DOUBLE_SCALAR = new DoubleScalarLoop[BinaryOp.values().length];
 
     static {
+        FLOAT_UNARY[UnaryOp.EXP.ordinal()] = FloatVectorMath::exp;
+        DOUBLE_UNARY[UnaryOp.EXP.ordinal()] = DoubleVectorMath::exp;
+        FLOAT_UNARY[UnaryOp.EXPM1.ordinal()] = FloatVectorMath::expm1;
+        DOUBLE_UNARY[UnaryOp.EXPM1.ordinal()] = DoubleVectorMath::expm1;
+        FLOAT_UNARY[UnaryOp.LOG.ordinal()] = FloatVectorMath::log;
+        DOUBLE_UNARY[UnaryOp.LOG.ordinal()] = DoubleVectorMath::log;
+        FLOAT_UNARY[UnaryOp.LOG1P.ordinal()] = FloatVectorMath::log1p;
+        DOUBLE_UNARY[UnaryOp.LOG1P.ordinal()] = DoubleVectorMath::log1p;
+        FLOAT_UNARY[UnaryOp.TANH.ordinal()] = FloatVectorMath::tanh;
+        DOUBLE_UNARY[UnaryOp.TANH.ordinal()] = DoubleVectorMath::tanh;
+        FLOAT_UNARY[UnaryOp.SIGMOID.ordinal()] = FloatVectorMath::sigmoid;
+        DOUBLE_UNARY[UnaryOp.SIGMOID.ordinal()] = DoubleVectorMath::sigmoid;
         FLOAT_SCALAR[BinaryOp.ADD.ordinal()] = VectorElementwiseKernels::addScalarFloats;
         DOUBLE_SCALAR[BinaryOp.ADD.ordinal()] = VectorElementwiseKernels::addScalarDoubles;
         FLOAT_SCALAR[BinaryOp.SUB.ordinal()] = VectorElementwiseKernels::subScalarFloats;
@@ -76,8 +95,6 @@ public final class VectorElementwiseKernels implements ElementwiseKernels {
         DOUBLE_SCALAR[BinaryOp.MUL.ordinal()] = VectorElementwiseKernels::mulScalarDoubles;
         FLOAT_SCALAR[BinaryOp.DIV.ordinal()] = VectorElementwiseKernels::divScalarFloats;
         DOUBLE_SCALAR[BinaryOp.DIV.ordinal()] = VectorElementwiseKernels::divScalarDoubles;
-        FLOAT_SCALAR[BinaryOp.POW.ordinal()] = VectorElementwiseKernels::powScalarFloats;
-        DOUBLE_SCALAR[BinaryOp.POW.ordinal()] = VectorElementwiseKernels::powScalarDoubles;
         FLOAT_SCALAR[BinaryOp.MAXIMUM.ordinal()] = VectorElementwiseKernels::maximumScalarFloats;
         DOUBLE_SCALAR[BinaryOp.MAXIMUM.ordinal()] = VectorElementwiseKernels::maximumScalarDoubles;
         FLOAT_SCALAR[BinaryOp.MINIMUM.ordinal()] = VectorElementwiseKernels::minimumScalarFloats;
@@ -100,14 +117,6 @@ public final class VectorElementwiseKernels implements ElementwiseKernels {
         DOUBLE_UNARY[UnaryOp.NEG.ordinal()] = VectorElementwiseKernels::negDoubles;
         FLOAT_UNARY[UnaryOp.ABS.ordinal()] = VectorElementwiseKernels::absFloats;
         DOUBLE_UNARY[UnaryOp.ABS.ordinal()] = VectorElementwiseKernels::absDoubles;
-        FLOAT_UNARY[UnaryOp.EXP.ordinal()] = VectorElementwiseKernels::expFloats;
-        DOUBLE_UNARY[UnaryOp.EXP.ordinal()] = VectorElementwiseKernels::expDoubles;
-        FLOAT_UNARY[UnaryOp.EXPM1.ordinal()] = VectorElementwiseKernels::expm1Floats;
-        DOUBLE_UNARY[UnaryOp.EXPM1.ordinal()] = VectorElementwiseKernels::expm1Doubles;
-        FLOAT_UNARY[UnaryOp.LOG.ordinal()] = VectorElementwiseKernels::logFloats;
-        DOUBLE_UNARY[UnaryOp.LOG.ordinal()] = VectorElementwiseKernels::logDoubles;
-        FLOAT_UNARY[UnaryOp.LOG1P.ordinal()] = VectorElementwiseKernels::log1pFloats;
-        DOUBLE_UNARY[UnaryOp.LOG1P.ordinal()] = VectorElementwiseKernels::log1pDoubles;
         FLOAT_UNARY[UnaryOp.SQRT.ordinal()] = VectorElementwiseKernels::sqrtFloats;
         DOUBLE_UNARY[UnaryOp.SQRT.ordinal()] = VectorElementwiseKernels::sqrtDoubles;
         FLOAT_UNARY[UnaryOp.RSQRT.ordinal()] = VectorElementwiseKernels::rsqrtFloats;
@@ -116,10 +125,6 @@ public final class VectorElementwiseKernels implements ElementwiseKernels {
         DOUBLE_UNARY[UnaryOp.SQUARE.ordinal()] = VectorElementwiseKernels::squareDoubles;
         FLOAT_UNARY[UnaryOp.RECIPROCAL.ordinal()] = VectorElementwiseKernels::reciprocalFloats;
         DOUBLE_UNARY[UnaryOp.RECIPROCAL.ordinal()] = VectorElementwiseKernels::reciprocalDoubles;
-        FLOAT_UNARY[UnaryOp.TANH.ordinal()] = VectorElementwiseKernels::tanhFloats;
-        DOUBLE_UNARY[UnaryOp.TANH.ordinal()] = VectorElementwiseKernels::tanhDoubles;
-        FLOAT_UNARY[UnaryOp.SIGMOID.ordinal()] = VectorElementwiseKernels::sigmoidFloats;
-        DOUBLE_UNARY[UnaryOp.SIGMOID.ordinal()] = VectorElementwiseKernels::sigmoidDoubles;
         FLOAT_UNARY[UnaryOp.RELU.ordinal()] = VectorElementwiseKernels::reluFloats;
         DOUBLE_UNARY[UnaryOp.RELU.ordinal()] = VectorElementwiseKernels::reluDoubles;
         FLOAT_BINARY[BinaryOp.ADD.ordinal()] = VectorElementwiseKernels::addFloats;
@@ -130,8 +135,6 @@ public final class VectorElementwiseKernels implements ElementwiseKernels {
         DOUBLE_BINARY[BinaryOp.MUL.ordinal()] = VectorElementwiseKernels::mulDoubles;
         FLOAT_BINARY[BinaryOp.DIV.ordinal()] = VectorElementwiseKernels::divFloats;
         DOUBLE_BINARY[BinaryOp.DIV.ordinal()] = VectorElementwiseKernels::divDoubles;
-        FLOAT_BINARY[BinaryOp.POW.ordinal()] = VectorElementwiseKernels::powFloats;
-        DOUBLE_BINARY[BinaryOp.POW.ordinal()] = VectorElementwiseKernels::powDoubles;
         FLOAT_BINARY[BinaryOp.MAXIMUM.ordinal()] = VectorElementwiseKernels::maximumFloats;
         DOUBLE_BINARY[BinaryOp.MAXIMUM.ordinal()] = VectorElementwiseKernels::maximumDoubles;
         FLOAT_BINARY[BinaryOp.MINIMUM.ordinal()] = VectorElementwiseKernels::minimumFloats;
@@ -261,42 +264,6 @@ public final class VectorElementwiseKernels implements ElementwiseKernels {
         return body;
     }
 
-    private static int expFloats(float[] in, int inOffset, float[] out, int outOffset, int n) {
-        int body = FLOATS.loopBound(n);
-        for (int i = 0; i < body; i += FLOATS.length()) {
-            FloatVector x = FloatVector.fromArray(FLOATS, in, inOffset + i);
-            x.lanewise(VectorOperators.EXP).intoArray(out, outOffset + i);
-        }
-        return body;
-    }
-
-    private static int expm1Floats(float[] in, int inOffset, float[] out, int outOffset, int n) {
-        int body = FLOATS.loopBound(n);
-        for (int i = 0; i < body; i += FLOATS.length()) {
-            FloatVector x = FloatVector.fromArray(FLOATS, in, inOffset + i);
-            x.lanewise(VectorOperators.EXPM1).intoArray(out, outOffset + i);
-        }
-        return body;
-    }
-
-    private static int logFloats(float[] in, int inOffset, float[] out, int outOffset, int n) {
-        int body = FLOATS.loopBound(n);
-        for (int i = 0; i < body; i += FLOATS.length()) {
-            FloatVector x = FloatVector.fromArray(FLOATS, in, inOffset + i);
-            x.lanewise(VectorOperators.LOG).intoArray(out, outOffset + i);
-        }
-        return body;
-    }
-
-    private static int log1pFloats(float[] in, int inOffset, float[] out, int outOffset, int n) {
-        int body = FLOATS.loopBound(n);
-        for (int i = 0; i < body; i += FLOATS.length()) {
-            FloatVector x = FloatVector.fromArray(FLOATS, in, inOffset + i);
-            x.lanewise(VectorOperators.LOG1P).intoArray(out, outOffset + i);
-        }
-        return body;
-    }
-
     private static int sqrtFloats(float[] in, int inOffset, float[] out, int outOffset, int n) {
         int body = FLOATS.loopBound(n);
         for (int i = 0; i < body; i += FLOATS.length()) {
@@ -329,24 +296,6 @@ public final class VectorElementwiseKernels implements ElementwiseKernels {
         for (int i = 0; i < body; i += FLOATS.length()) {
             FloatVector x = FloatVector.fromArray(FLOATS, in, inOffset + i);
             FLOAT_ONE.div(x).intoArray(out, outOffset + i);
-        }
-        return body;
-    }
-
-    private static int tanhFloats(float[] in, int inOffset, float[] out, int outOffset, int n) {
-        int body = FLOATS.loopBound(n);
-        for (int i = 0; i < body; i += FLOATS.length()) {
-            FloatVector x = FloatVector.fromArray(FLOATS, in, inOffset + i);
-            x.lanewise(VectorOperators.TANH).intoArray(out, outOffset + i);
-        }
-        return body;
-    }
-
-    private static int sigmoidFloats(float[] in, int inOffset, float[] out, int outOffset, int n) {
-        int body = FLOATS.loopBound(n);
-        for (int i = 0; i < body; i += FLOATS.length()) {
-            FloatVector x = FloatVector.fromArray(FLOATS, in, inOffset + i);
-            sigmoid(x).intoArray(out, outOffset + i);
         }
         return body;
     }
@@ -400,17 +349,6 @@ public final class VectorElementwiseKernels implements ElementwiseKernels {
             FloatVector a = FloatVector.fromArray(FLOATS, left, leftOffset + i);
             FloatVector b = FloatVector.fromArray(FLOATS, right, rightOffset + i);
             a.div(b).intoArray(out, outOffset + i);
-        }
-        return body;
-    }
-
-    private static int powFloats(float[] left, int leftOffset, float[] right, int rightOffset,
-                                   float[] out, int outOffset, int n) {
-        int body = FLOATS.loopBound(n);
-        for (int i = 0; i < body; i += FLOATS.length()) {
-            FloatVector a = FloatVector.fromArray(FLOATS, left, leftOffset + i);
-            FloatVector b = FloatVector.fromArray(FLOATS, right, rightOffset + i);
-            a.pow(b).intoArray(out, outOffset + i);
         }
         return body;
     }
@@ -532,42 +470,6 @@ public final class VectorElementwiseKernels implements ElementwiseKernels {
         return body;
     }
 
-    private static int expDoubles(double[] in, int inOffset, double[] out, int outOffset, int n) {
-        int body = DOUBLES.loopBound(n);
-        for (int i = 0; i < body; i += DOUBLES.length()) {
-            DoubleVector x = DoubleVector.fromArray(DOUBLES, in, inOffset + i);
-            x.lanewise(VectorOperators.EXP).intoArray(out, outOffset + i);
-        }
-        return body;
-    }
-
-    private static int expm1Doubles(double[] in, int inOffset, double[] out, int outOffset, int n) {
-        int body = DOUBLES.loopBound(n);
-        for (int i = 0; i < body; i += DOUBLES.length()) {
-            DoubleVector x = DoubleVector.fromArray(DOUBLES, in, inOffset + i);
-            x.lanewise(VectorOperators.EXPM1).intoArray(out, outOffset + i);
-        }
-        return body;
-    }
-
-    private static int logDoubles(double[] in, int inOffset, double[] out, int outOffset, int n) {
-        int body = DOUBLES.loopBound(n);
-        for (int i = 0; i < body; i += DOUBLES.length()) {
-            DoubleVector x = DoubleVector.fromArray(DOUBLES, in, inOffset + i);
-            x.lanewise(VectorOperators.LOG).intoArray(out, outOffset + i);
-        }
-        return body;
-    }
-
-    private static int log1pDoubles(double[] in, int inOffset, double[] out, int outOffset, int n) {
-        int body = DOUBLES.loopBound(n);
-        for (int i = 0; i < body; i += DOUBLES.length()) {
-            DoubleVector x = DoubleVector.fromArray(DOUBLES, in, inOffset + i);
-            x.lanewise(VectorOperators.LOG1P).intoArray(out, outOffset + i);
-        }
-        return body;
-    }
-
     private static int sqrtDoubles(double[] in, int inOffset, double[] out, int outOffset, int n) {
         int body = DOUBLES.loopBound(n);
         for (int i = 0; i < body; i += DOUBLES.length()) {
@@ -600,24 +502,6 @@ public final class VectorElementwiseKernels implements ElementwiseKernels {
         for (int i = 0; i < body; i += DOUBLES.length()) {
             DoubleVector x = DoubleVector.fromArray(DOUBLES, in, inOffset + i);
             DOUBLE_ONE.div(x).intoArray(out, outOffset + i);
-        }
-        return body;
-    }
-
-    private static int tanhDoubles(double[] in, int inOffset, double[] out, int outOffset, int n) {
-        int body = DOUBLES.loopBound(n);
-        for (int i = 0; i < body; i += DOUBLES.length()) {
-            DoubleVector x = DoubleVector.fromArray(DOUBLES, in, inOffset + i);
-            x.lanewise(VectorOperators.TANH).intoArray(out, outOffset + i);
-        }
-        return body;
-    }
-
-    private static int sigmoidDoubles(double[] in, int inOffset, double[] out, int outOffset, int n) {
-        int body = DOUBLES.loopBound(n);
-        for (int i = 0; i < body; i += DOUBLES.length()) {
-            DoubleVector x = DoubleVector.fromArray(DOUBLES, in, inOffset + i);
-            sigmoid(x).intoArray(out, outOffset + i);
         }
         return body;
     }
@@ -671,17 +555,6 @@ public final class VectorElementwiseKernels implements ElementwiseKernels {
             DoubleVector a = DoubleVector.fromArray(DOUBLES, left, leftOffset + i);
             DoubleVector b = DoubleVector.fromArray(DOUBLES, right, rightOffset + i);
             a.div(b).intoArray(out, outOffset + i);
-        }
-        return body;
-    }
-
-    private static int powDoubles(double[] left, int leftOffset, double[] right, int rightOffset,
-                                   double[] out, int outOffset, int n) {
-        int body = DOUBLES.loopBound(n);
-        for (int i = 0; i < body; i += DOUBLES.length()) {
-            DoubleVector a = DoubleVector.fromArray(DOUBLES, left, leftOffset + i);
-            DoubleVector b = DoubleVector.fromArray(DOUBLES, right, rightOffset + i);
-            a.pow(b).intoArray(out, outOffset + i);
         }
         return body;
     }
@@ -825,16 +698,6 @@ public final class VectorElementwiseKernels implements ElementwiseKernels {
         return body;
     }
 
-    private static int powScalarFloats(float[] left, int leftOffset, float right, float[] out, int outOffset, int n) {
-        FloatVector b = FloatVector.broadcast(FLOATS, right);
-        int body = FLOATS.loopBound(n);
-        for (int i = 0; i < body; i += FLOATS.length()) {
-            FloatVector a = FloatVector.fromArray(FLOATS, left, leftOffset + i);
-            a.pow(b).intoArray(out, outOffset + i);
-        }
-        return body;
-    }
-
     private static int maximumScalarFloats(float[] left, int leftOffset, float right, float[] out, int outOffset, int n) {
         FloatVector b = FloatVector.broadcast(FLOATS, right);
         int body = FLOATS.loopBound(n);
@@ -965,16 +828,6 @@ public final class VectorElementwiseKernels implements ElementwiseKernels {
         return body;
     }
 
-    private static int powScalarDoubles(double[] left, int leftOffset, double right, double[] out, int outOffset, int n) {
-        DoubleVector b = DoubleVector.broadcast(DOUBLES, right);
-        int body = DOUBLES.loopBound(n);
-        for (int i = 0; i < body; i += DOUBLES.length()) {
-            DoubleVector a = DoubleVector.fromArray(DOUBLES, left, leftOffset + i);
-            a.pow(b).intoArray(out, outOffset + i);
-        }
-        return body;
-    }
-
     private static int maximumScalarDoubles(double[] left, int leftOffset, double right, double[] out, int outOffset, int n) {
         DoubleVector b = DoubleVector.broadcast(DOUBLES, right);
         int body = DOUBLES.loopBound(n);
@@ -1063,19 +916,5 @@ public final class VectorElementwiseKernels implements ElementwiseKernels {
             a.mul(b).blend(DOUBLE_ZERO, b.compare(VectorOperators.EQ, DOUBLE_ZERO)).intoArray(out, outOffset + i);
         }
         return body;
-    }
-
-    /** Sigmoid without overflow: with e = exp(−|x|), 1/(1+e) for x ≥ 0 and e/(1+e) below. */
-    private static FloatVector sigmoid(FloatVector x) {
-        FloatVector e = x.abs().neg().lanewise(VectorOperators.EXP);
-        FloatVector r = FLOAT_ONE.div(FLOAT_ONE.add(e));
-        return r.blend(e.mul(r), x.compare(VectorOperators.LT, FLOAT_ZERO));
-    }
-
-    /** Sigmoid without overflow: with e = exp(−|x|), 1/(1+e) for x ≥ 0 and e/(1+e) below. */
-    private static DoubleVector sigmoid(DoubleVector x) {
-        DoubleVector e = x.abs().neg().lanewise(VectorOperators.EXP);
-        DoubleVector r = DOUBLE_ONE.div(DOUBLE_ONE.add(e));
-        return r.blend(e.mul(r), x.compare(VectorOperators.LT, DOUBLE_ZERO));
     }
 }
