@@ -7,7 +7,7 @@ import org.cortexj.backend.ElementwiseProgram.Kind;
 
 /**
  * Local variable slots of the generated {@link FusedKernel#run} method. Every register gets
- * its own vector slot and its own element slot; the JIT allocates machine registers itself,
+ * its own vector slot and its own element slot. The JIT allocates machine registers itself,
  * so reusing slots would gain nothing.
  */
 final class KernelLocals {
@@ -32,11 +32,9 @@ final class KernelLocals {
     /** Vectors of zeros and of ones, the interpreted kernels' constants. */
     final int zeros = allocate(1);
     final int ones = allocate(1);
-    /** Array of one vector's lanes, for operators computed lane by lane. */
+    /** Arrays of one vector's lanes, for operators computed lane by lane: operand, second operand. */
     final int lanes = allocate(1);
-    /** Intermediate vectors of a sigmoid: exp(−|x|) and 1 / (1 + exp(−|x|)). */
-    final int sigmoidExp = allocate(1);
-    final int sigmoidRatio = allocate(1);
+    final int rightLanes = allocate(1);
 
     /** Per register: the typed input array, or −1 unless the register reads an array. */
     final int[] array;
@@ -73,6 +71,11 @@ final class KernelLocals {
                 mask[i] = allocate(1);
             }
         }
+    }
+
+    /** Returns a new slot of {@code size} (1 or 2) after all others, for copied code's own locals. */
+    int allocateExtra(int size) {
+        return allocate(size);
     }
 
     private int allocate(int size) {

@@ -1,5 +1,6 @@
 package org.cortexj.backend.cpu.codegen;
 
+import org.cortexj.backend.cpu.PolynomialMath;
 import org.cortexj.backend.cpu.ScalarMath;
 
 /**
@@ -22,19 +23,19 @@ final class ScalarDoubleOps {
     }
 
     static double exp(double x) {
-        return Math.exp(x);
+        return PolynomialMath.exp(x);
     }
 
     static double expm1(double x) {
-        return Math.expm1(x);
+        return PolynomialMath.expm1(x);
     }
 
     static double log(double x) {
-        return Math.log(x);
+        return PolynomialMath.log(x);
     }
 
     static double log1p(double x) {
-        return Math.log1p(x);
+        return PolynomialMath.log1p(x);
     }
 
     static double sqrt(double x) {
@@ -54,11 +55,11 @@ final class ScalarDoubleOps {
     }
 
     static double tanh(double x) {
-        return Math.tanh(x);
+        return PolynomialMath.tanh(x);
     }
 
     static double sigmoid(double x) {
-        return ScalarMath.sigmoid(x);
+        return PolynomialMath.sigmoid(x);
     }
 
     static double relu(double x) {

@@ -1,5 +1,6 @@
 package org.cortexj.backend.cpu.codegen;
 
+import org.cortexj.backend.cpu.PolynomialMath;
 import org.cortexj.backend.cpu.ScalarMath;
 
 /**
@@ -22,19 +23,19 @@ final class ScalarFloatOps {
     }
 
     static float exp(float x) {
-        return (float) Math.exp(x);
+        return PolynomialMath.exp(x);
     }
 
     static float expm1(float x) {
-        return (float) Math.expm1(x);
+        return PolynomialMath.expm1(x);
     }
 
     static float log(float x) {
-        return (float) Math.log(x);
+        return PolynomialMath.log(x);
     }
 
     static float log1p(float x) {
-        return (float) Math.log1p(x);
+        return PolynomialMath.log1p(x);
     }
 
     static float sqrt(float x) {
@@ -54,11 +55,11 @@ final class ScalarFloatOps {
     }
 
     static float tanh(float x) {
-        return (float) Math.tanh(x);
+        return PolynomialMath.tanh(x);
     }
 
     static float sigmoid(float x) {
-        return ScalarMath.sigmoid(x);
+        return PolynomialMath.sigmoid(x);
     }
 
     static float relu(float x) {

@@ -24,9 +24,10 @@ import org.objectweb.asm.Type;
 /**
  * Emits the body of the vector loop: one Vector API expression per instruction, written to
  * that register's vector slot. Each operator uses the calls of the matching loop in {@link
- * org.cortexj.backend.cpu.simd.VectorElementwiseKernels}. Operators that have no vector loop
- * there (sign, floor, ceil, round, erf) run the scalar operator on each lane, as the
- * interpreter runs its scalar kernel over the whole chunk for them.
+ * org.cortexj.backend.cpu.simd.VectorElementwiseKernels}, and exp, expm1, log, log1p, tanh and
+ * sigmoid copy the loop body of its vector math classes ({@link VectorMathBody}). Operators
+ * that have no vector loop there (sign, floor, ceil, round, erf, pow) run the scalar operator
+ * on each lane, as the interpreter runs its scalar kernel over the whole chunk for them.
  */
 final class VectorStepEmitter {
 
@@ -34,7 +35,6 @@ final class VectorStepEmitter {
     private static final String SPECIES = "Ljdk/incubator/vector/VectorSpecies;";
     private static final String VECTOR = "Ljdk/incubator/vector/Vector;";
     private static final String MASK = "Ljdk/incubator/vector/VectorMask;";
-    private static final String UNARY_OPERATOR = "L" + OPERATORS + "$Unary;";
     private static final String COMPARISON = "L" + OPERATORS + "$Comparison;";
 
     private final MethodVisitor code;
@@ -106,7 +106,7 @@ final class VectorStepEmitter {
         invokeVector("intoArray", "(" + type.arrayType() + "I)V");
     }
 
-    /** Emits the prologue's vectors (zeros, ones and each uniform register) and the lane array. */
+    /** Emits the prologue's vectors (zeros, ones and each uniform register) and the lane arrays. */
     void emitPrologue() {
         pushSpecies();
         code.visitMethodInsn(INVOKESTATIC, type.vectorClass(), "zero",
@@ -125,23 +125,30 @@ final class VectorStepEmitter {
                 code.visitVarInsn(ASTORE, locals.vector[i]);
             }
         }
-        if (needsLaneArray(instructions)) {
-            code.visitLdcInsn(laneCount);
-            code.visitIntInsn(NEWARRAY, type.newArrayCode());
-            code.visitVarInsn(ASTORE, locals.lanes);
+        if (needsLaneArrays(instructions)) {
+            newLaneArray(locals.lanes);
+            newLaneArray(locals.rightLanes);
         }
     }
 
-    private static boolean needsLaneArray(List<Instruction> instructions) {
+    private void newLaneArray(int slot) {
+        code.visitLdcInsn(laneCount);
+        code.visitIntInsn(NEWARRAY, type.newArrayCode());
+        code.visitVarInsn(ASTORE, slot);
+    }
+
+    private static boolean needsLaneArrays(List<Instruction> instructions) {
         for (Instruction instruction : instructions) {
-            if (instruction.kind() == Kind.UNARY && !hasVectorForm(instruction.unary())) {
+            boolean unary = instruction.kind() == Kind.UNARY && !hasVectorForm(instruction.unary());
+            boolean pow = instruction.kind() == Kind.BINARY && instruction.binary() == BinaryOp.POW;
+            if (unary || pow) {
                 return true;
             }
         }
         return false;
     }
 
-    /** Returns whether {@code op} has a loop of its own in the Vector API kernels. */
+    /** Returns whether {@code op} has a vector loop of its own in the Vector API kernels. */
     private static boolean hasVectorForm(UnaryOp op) {
         return switch (op) {
             case SIGN, FLOOR, CEIL, ROUND, ERF -> false;
@@ -172,7 +179,10 @@ final class VectorStepEmitter {
             case NEG -> vectorMethod(x, "neg");
             case ABS -> vectorMethod(x, "abs");
             case SQRT -> vectorMethod(x, "sqrt");
-            case EXP, EXPM1, LOG, LOG1P, TANH -> lanewise(x, op.name());
+            case EXP, EXPM1, LOG, LOG1P, TANH, SIGMOID -> {
+                VectorMathBody body = VectorMathBodies.of(type, op);
+                body.emit(code, VectorMathBody.freshSlots(body.inputSlot(), x, locals::allocateExtra));
+            }
             case RSQRT -> {
                 code.visitVarInsn(ALOAD, locals.ones);
                 vectorMethod(x, "sqrt");
@@ -181,8 +191,7 @@ final class VectorStepEmitter {
             case SQUARE -> binaryCall(x, x, "mul");
             case RECIPROCAL -> binaryCall(locals.ones, x, "div");
             case RELU -> binaryCall(x, locals.zeros, "max");
-            case SIGMOID -> sigmoid(x);
-            case SIGN, FLOOR, CEIL, ROUND, ERF -> laneByLane(x, ScalarStepEmitter.methodName(op));
+            case SIGN, FLOOR, CEIL, ROUND, ERF -> laneByLane(x, -1, ScalarStepEmitter.methodName(op));
         }
     }
 
@@ -192,7 +201,7 @@ final class VectorStepEmitter {
             case SUB -> binaryCall(a, b, "sub");
             case MUL -> binaryCall(a, b, "mul");
             case DIV -> binaryCall(a, b, "div");
-            case POW -> binaryCall(a, b, "pow");
+            case POW -> laneByLane(a, b, "pow");
             case MAXIMUM -> binaryCall(a, b, "max");
             case MINIMUM -> binaryCall(a, b, "min");
             case GT, GE, LT, LE, EQ, NE -> throw new IllegalArgumentException(
@@ -223,39 +232,25 @@ final class VectorStepEmitter {
         }
     }
 
-    /** With e = exp(−|x|): (1 / (1 + e)).blend(e · (1 / (1 + e)), x < 0). */
-    private void sigmoid(int x) {
-        code.visitVarInsn(ALOAD, x);
-        invokeVector("abs", "()" + type.vectorDescriptor());
-        invokeVector("neg", "()" + type.vectorDescriptor());
-        code.visitFieldInsn(GETSTATIC, OPERATORS, "EXP", UNARY_OPERATOR);
-        invokeVector("lanewise", "(" + UNARY_OPERATOR + ")" + type.vectorDescriptor());
-        code.visitVarInsn(ASTORE, locals.sigmoidExp);
-
-        code.visitVarInsn(ALOAD, locals.ones);
-        binaryCall(locals.ones, locals.sigmoidExp, "add");
-        invokeVector("div", "(" + VECTOR + ")" + type.vectorDescriptor());
-        code.visitVarInsn(ASTORE, locals.sigmoidRatio);
-
-        code.visitVarInsn(ALOAD, locals.sigmoidRatio);
-        binaryCall(locals.sigmoidExp, locals.sigmoidRatio, "mul");
-        compare("LT", x, locals.zeros);
-        blend();
-    }
-
-    /** Stores the lanes of x into the lane array, applies the scalar operator to each, reloads. */
-    private void laneByLane(int x, String scalarMethod) {
-        String descriptor = "(" + type.elementDescriptor() + ")" + type.elementDescriptor();
-        code.visitVarInsn(ALOAD, x);
-        code.visitVarInsn(ALOAD, locals.lanes);
-        code.visitInsn(ICONST_0);
-        invokeVector("intoArray", "(" + type.arrayType() + "I)V");
+    /**
+     * Stores the lanes of x (and of y unless it is −1) into the lane arrays, applies the scalar
+     * operator to each lane, and pushes the vector of the results.
+     */
+    private void laneByLane(int x, int y, String scalarMethod) {
+        int arity = y < 0 ? 1 : 2;
+        String element = type.elementDescriptor();
+        String descriptor = "(" + element.repeat(arity) + ")" + element;
+        storeLanes(x, locals.lanes);
+        if (arity == 2) {
+            storeLanes(y, locals.rightLanes);
+        }
         for (int lane = 0; lane < laneCount; lane++) {
             code.visitVarInsn(ALOAD, locals.lanes);
             code.visitLdcInsn(lane);
-            code.visitVarInsn(ALOAD, locals.lanes);
-            code.visitLdcInsn(lane);
-            code.visitInsn(type.opcode(IALOAD));
+            loadLane(locals.lanes, lane);
+            if (arity == 2) {
+                loadLane(locals.rightLanes, lane);
+            }
             code.visitMethodInsn(INVOKESTATIC, type.scalarOpsClass(), scalarMethod, descriptor, false);
             code.visitInsn(type.opcode(IASTORE));
         }
@@ -266,10 +261,17 @@ final class VectorStepEmitter {
                 "(" + SPECIES + type.arrayType() + "I)" + type.vectorDescriptor(), false);
     }
 
-    private void lanewise(int x, String operator) {
-        code.visitVarInsn(ALOAD, x);
-        code.visitFieldInsn(GETSTATIC, OPERATORS, operator, UNARY_OPERATOR);
-        invokeVector("lanewise", "(" + UNARY_OPERATOR + ")" + type.vectorDescriptor());
+    private void storeLanes(int vector, int array) {
+        code.visitVarInsn(ALOAD, vector);
+        code.visitVarInsn(ALOAD, array);
+        code.visitInsn(ICONST_0);
+        invokeVector("intoArray", "(" + type.arrayType() + "I)V");
+    }
+
+    private void loadLane(int array, int lane) {
+        code.visitVarInsn(ALOAD, array);
+        code.visitLdcInsn(lane);
+        code.visitInsn(type.opcode(IALOAD));
     }
 
     private void vectorMethod(int x, String name) {

@@ -6,9 +6,11 @@
  * instruction, so every step loads and stores a chunk-sized register. A generated kernel
  * instead loads each input vector once, keeps every intermediate in local variables and
  * stores only the result. Each vector step uses the same Vector API calls, in the same
- * species, as {@link org.cortexj.backend.cpu.simd.VectorElementwiseKernels}, and the scalar
- * tail uses the expressions of {@link org.cortexj.backend.cpu.ScalarElementwiseKernels}, so
- * the two evaluators return the same bits for the same chunk.
+ * species, as {@link org.cortexj.backend.cpu.simd.VectorElementwiseKernels}. For exp, expm1,
+ * log, log1p, tanh and sigmoid it copies the bytecode of the loop bodies of the simd package's
+ * vector math classes. The scalar tail uses the expressions of {@link
+ * org.cortexj.backend.cpu.ScalarElementwiseKernels}, so the two evaluators return the same bits
+ * for the same chunk.
  *
  * <p>{@link org.cortexj.backend.cpu.codegen.FusedKernels} is the entry point. Kernels are
  * cached by the program's structure (operators, operand registers, data type and how each
@@ -16,7 +18,8 @@
  * training loop whose learning rate changes still compiles each expression once.
  *
  * <p>Generation needs the {@code jdk.incubator.vector} module. Without it, with the system
- * property {@code cortexj.codegen=false}, or for a program whose method would exceed the JIT's
- * size limit, the backend interprets the program instead.
+ * property {@code cortexj.codegen=false}, for a program whose method would exceed the JIT's
+ * size limit, or when a vector math loop no longer has the shape the copier accepts, the
+ * backend interprets the program instead.
  */
 package org.cortexj.backend.cpu.codegen;

@@ -97,68 +97,11 @@ final class FusedEvaluation {
         }
     }
 
-    /**
-     * Asserts bit equality where the Vector API cannot be involved and closeness where it can.
-     * Until C2 compiles the calling loop, the Vector API computes transcendental functions with
-     * Math's scalar functions. Compiled, it uses vectorized approximations that differ by up to
-     * a few units in the last place, and each path reaches C2 at its own time. Elements of a
-     * chunk's scalar tail must match exactly; vector-body elements must match exactly or lie
-     * within {@code maxUlps} of each other, with infinities and NaNs matching exactly.
-     *
-     * @param laneCount lanes of the kernels' species; the output must be one contiguous run
-     */
-    static void assertSameBitsUpToJit(Object expected, Object actual, int laneCount, int maxUlps, String context) {
-        int length = java.lang.reflect.Array.getLength(expected);
-        assertEquals(length, java.lang.reflect.Array.getLength(actual), context + ": output length");
-        for (int i = 0; i < length; i++) {
-            if (sameBits(expected, actual, i)) {
-                continue;
-            }
-            boolean tail = isInScalarTail(i, length, laneCount);
-            long distance = ulpDistance(expected, actual, i);
-            if (tail || distance > maxUlps) {
-                fail(context + ": element " + i + (tail ? " (scalar tail)" : " (vector body)")
-                        + " differs, interpreted " + describe(expected, i) + ", generated " + describe(actual, i));
-            }
-        }
-    }
-
-    /** Returns whether position {@code i} of a contiguous output of {@code size} falls in its chunk's scalar tail. */
-    static boolean isInScalarTail(int i, int size, int laneCount) {
-        int chunkStart = i / CHUNK * CHUNK;
-        int chunkLength = Math.min(CHUNK, size - chunkStart);
-        int body = chunkLength / laneCount * laneCount;
-        return i - chunkStart >= body;
-    }
-
     private static boolean sameBits(Object expected, Object actual, int i) {
         if (expected instanceof float[] e) {
             return Float.floatToIntBits(e[i]) == Float.floatToIntBits(((float[]) actual)[i]);
         }
         return Double.doubleToLongBits(((double[]) expected)[i]) == Double.doubleToLongBits(((double[]) actual)[i]);
-    }
-
-    /** Steps between two values on the number line of one type; Long.MAX_VALUE for NaN or infinity. */
-    private static long ulpDistance(Object expected, Object actual, int i) {
-        double e = expected instanceof float[] f ? f[i] : ((double[]) expected)[i];
-        double a = actual instanceof float[] f ? f[i] : ((double[]) actual)[i];
-        if (Double.isNaN(e) || Double.isNaN(a) || Double.isInfinite(e) || Double.isInfinite(a)) {
-            return Long.MAX_VALUE;
-        }
-        if (expected instanceof float[] f) {
-            return Math.abs((long) ordered(f[i]) - ordered(((float[]) actual)[i]));
-        }
-        return Math.abs(ordered(e) - ordered(a));
-    }
-
-    private static int ordered(float value) {
-        int bits = Float.floatToIntBits(value);
-        return bits < 0 ? Integer.MIN_VALUE - bits : bits;
-    }
-
-    private static long ordered(double value) {
-        long bits = Double.doubleToLongBits(value);
-        return bits < 0 ? Long.MIN_VALUE - bits : bits;
     }
 
     private static String describe(Object array, int i) {
