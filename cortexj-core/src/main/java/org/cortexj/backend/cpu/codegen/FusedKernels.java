@@ -14,10 +14,12 @@ import org.cortexj.backend.ElementwiseProgram;
  * scalar kernels always interprets.
  *
  * <p>NOTE: a new kernel starts in the bytecode interpreter, where Vector API calls are far
- * slower than compiled ones, so the first evaluations of each new expression structure are
- * slower than the interpreter's. Measured on a 2-core AMD EPYC with JDK 17: the first SELU over
- * 4M floats took about 60 ms instead of 8 ms, and it ran faster than the interpreter from the
- * third call on. A training loop pays this once per expression.
+ * slower than compiled ones, so its first evaluations are slower than the interpreter's.
+ * Measured on a 2-core AMD EPYC with JDK 17 for a SELU-like expression over 4M floats, the
+ * first two calls took about 140 and 65 ms instead of 7.5 ms, and the sixth 3.5 ms. Over 64K
+ * floats, about 18 calls took 10 ms each instead of 0.2 ms. That is why a structure must recur
+ * {@link #GENERATE_AFTER_PROPERTY} times before it gets a kernel; small one-off programs stay
+ * with the interpreter, whose kernels are shared by all programs and compiled early.
  */
 public final class FusedKernels {
 
@@ -25,14 +27,27 @@ public final class FusedKernels {
     public static final String PROPERTY = "cortexj.codegen";
 
     /**
-     * Maximum number of cached kernels. A kernel is a hidden class of a few kilobytes plus
+     * System property: how many evaluations of one expression structure it takes to generate
+     * its kernel, {@value #DEFAULT_GENERATE_AFTER} by default. Earlier evaluations interpret.
+     */
+    public static final String GENERATE_AFTER_PROPERTY = "cortexj.codegen.after";
+
+    /**
+     * Default of {@link #GENERATE_AFTER_PROPERTY}. An expression evaluated this often is
+     * likely to recur, as the steps of a training loop do, and repay the kernel's slow start.
+     */
+    static final int DEFAULT_GENERATE_AFTER = 16;
+
+    /**
+     * Maximum number of cached structures. A kernel is a hidden class of a few kilobytes plus
      * its compiled code, and a training loop uses a few dozen distinct expressions.
      */
     static final int CACHE_CAPACITY = 512;
 
     private static final Logger LOG = Logger.getLogger("org.cortexj.backend");
     private static final boolean ENABLED = enabledBy(System.getProperty(PROPERTY));
-    private static final KernelCache CACHE = new KernelCache(CACHE_CAPACITY, KernelCompiler::compile);
+    private static final KernelCache CACHE = new KernelCache(CACHE_CAPACITY,
+            Integer.getInteger(GENERATE_AFTER_PROPERTY, DEFAULT_GENERATE_AFTER), KernelCompiler::compile);
     private static final Set<String> LOGGED = ConcurrentHashMap.newKeySet();
 
     private FusedKernels() {
@@ -69,10 +84,12 @@ public final class FusedKernels {
     }
 
     /**
-     * Returns the kernel for {@code program} with its inputs read as {@code accesses},
-     * generating and caching it on first use.
+     * Counts an evaluation of {@code program} with its inputs read as {@code accesses} and
+     * returns its kernel, generating and caching it once the structure has been evaluated
+     * {@link #GENERATE_AFTER_PROPERTY} times.
      *
-     * @return the kernel, or null when the program cannot be generated and must be interpreted
+     * @return the kernel, or null when the caller must interpret the program: the structure is
+     *         not yet evaluated often enough, or it cannot be generated
      * @throws IllegalArgumentException if {@code accesses} does not have one entry per input
      */
     public static FusedKernel lookup(ElementwiseProgram program, InputAccess[] accesses) {

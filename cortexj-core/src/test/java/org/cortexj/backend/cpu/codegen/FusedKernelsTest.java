@@ -42,8 +42,31 @@ class FusedKernelsTest {
     }
 
     @Test
+    void recurringStructureGetsKernel() {
+        assumeTrue(SimdSupport.enabled(), "generated kernels need the jdk.incubator.vector module");
+        assumeTrue(FusedKernels.enabled(), "generated kernels are off: -Dcortexj.codegen=false");
+        ElementwiseProgram program = longChain(DataType.FLOAT64, 7);
+        InputAccess[] accesses = {InputAccess.ARRAY};
+        KernelKey key = KernelKey.of(program, accesses);
+        Object x = TestValues.array(DataType.FLOAT64, 100, 9, 0, 3);
+        Object expected = FusedEvaluation.evaluate(FusedEvaluation.INTERPRETED, program, 100, x);
+        try {
+            FusedKernels.cache().generateAfter(3);
+            for (int evaluation = 1; evaluation <= 4; evaluation++) {
+                Object actual = FusedEvaluation.evaluate(FusedEvaluation.GENERATED, program, 100, x);
+                FusedEvaluation.assertSameBits(expected, actual, "evaluation " + evaluation);
+                assertEquals(evaluation >= 3, FusedKernels.cache().containsKernel(key),
+                        "kernel present after evaluation " + evaluation);
+            }
+        } finally {
+            FusedEvaluation.generateOnFirstUse();
+        }
+    }
+
+    @Test
     void oversizedProgramFallsBackToInterpreter() {
         assumeTrue(SimdSupport.enabled(), "generated kernels need the jdk.incubator.vector module");
+        FusedEvaluation.generateOnFirstUse();
         ElementwiseProgram program = longChain(DataType.FLOAT32, 1500);
         assertThrows(UnsupportedProgramException.class,
                 () -> KernelClassGenerator.generate(KernelKey.of(program, new InputAccess[] {InputAccess.ARRAY}), 8));
@@ -62,6 +85,7 @@ class FusedKernelsTest {
     @Test
     void programJustBelowLimitIsGenerated() {
         assumeTrue(SimdSupport.enabled(), "generated kernels need the jdk.incubator.vector module");
+        FusedEvaluation.generateOnFirstUse();
         ElementwiseProgram program = longChain(DataType.FLOAT64, 120);
         assertNotNull(FusedKernels.lookup(program, new InputAccess[] {InputAccess.ARRAY}));
         Object x = TestValues.array(DataType.FLOAT64, 300, 3, 0, 4);

@@ -3,6 +3,7 @@ package org.cortexj.backend.cpu.codegen;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -80,7 +81,7 @@ class KernelCacheTest {
     @Test
     void repeatedStructureCompilesOnce() {
         AtomicInteger calls = new AtomicInteger();
-        KernelCache cache = new KernelCache(4, key -> {
+        KernelCache cache = new KernelCache(4, 1, key -> {
             calls.incrementAndGet();
             return new IdleKernel();
         });
@@ -95,8 +96,30 @@ class KernelCacheTest {
     }
 
     @Test
+    void kernelWaitsForThresholdLookup() {
+        AtomicInteger calls = new AtomicInteger();
+        KernelCache cache = new KernelCache(4, 3, key -> {
+            calls.incrementAndGet();
+            return new IdleKernel();
+        });
+        KernelKey key = key(scaleAndShift(DataType.FLOAT32, 2, 3), InputAccess.ARRAY);
+        assertNull(cache.get(key), "first lookup");
+        assertNull(cache.get(key), "second lookup");
+        assertEquals(0, calls.get(), "compilations before the threshold");
+        FusedKernel kernel = cache.get(key);
+        assertNotNull(kernel, "third lookup");
+        assertSame(kernel, cache.get(key), "fourth lookup");
+        assertEquals(1, calls.get(), "compilations after the threshold");
+    }
+
+    @Test
+    void thresholdBelowOneIsRejected() {
+        assertThrows(IllegalArgumentException.class, () -> new KernelCache(4, 0, key -> new IdleKernel()));
+    }
+
+    @Test
     void fullCacheDropsLeastRecentlyUsed() {
-        KernelCache cache = new KernelCache(2, key -> new IdleKernel());
+        KernelCache cache = new KernelCache(2, 1, key -> new IdleKernel());
         KernelKey a = key(scaleAndShift(DataType.FLOAT32, 1, 1), InputAccess.ARRAY);
         KernelKey b = key(scaleAndShift(DataType.FLOAT64, 1, 1), InputAccess.ARRAY);
         KernelKey c = key(scaleAndShift(DataType.FLOAT32, 1, 1), InputAccess.BROADCAST);
@@ -105,16 +128,16 @@ class KernelCacheTest {
         cache.get(a);
         cache.get(c);
         assertEquals(2, cache.size());
-        assertTrue(cache.contains(a), "recently used entry kept");
+        assertTrue(cache.containsKernel(a), "recently used entry kept");
         assertFalse(cache.contains(b), "least recently used entry dropped");
-        assertTrue(cache.contains(c), "new entry kept");
+        assertTrue(cache.containsKernel(c), "new entry kept");
         assertEquals(3, cache.compilations());
     }
 
     @Test
     void failedGenerationIsCachedAsAbsent() {
         AtomicInteger calls = new AtomicInteger();
-        KernelCache cache = new KernelCache(4, key -> {
+        KernelCache cache = new KernelCache(4, 1, key -> {
             calls.incrementAndGet();
             throw new UnsupportedProgramException("test: no kernel for this program");
         });
@@ -126,7 +149,7 @@ class KernelCacheTest {
 
     @Test
     void unexpectedCompilerErrorFallsBack() {
-        KernelCache cache = new KernelCache(4, key -> {
+        KernelCache cache = new KernelCache(4, 1, key -> {
             throw new IllegalStateException("test: compiler broke");
         });
         assertNull(cache.get(key(scaleAndShift(DataType.FLOAT64, 1, 1), InputAccess.ARRAY)));
@@ -135,7 +158,7 @@ class KernelCacheTest {
     @Test
     void concurrentMissesReturnOneKernel() throws Exception {
         CountDownLatch start = new CountDownLatch(1);
-        KernelCache cache = new KernelCache(4, key -> new IdleKernel());
+        KernelCache cache = new KernelCache(4, 1, key -> new IdleKernel());
         KernelKey key = key(scaleAndShift(DataType.FLOAT32, 3, 4), InputAccess.ARRAY);
         ExecutorService threads = Executors.newFixedThreadPool(4);
         try {
@@ -161,6 +184,7 @@ class KernelCacheTest {
     void sharedCacheGeneratesOncePerStructure() {
         org.junit.jupiter.api.Assumptions.assumeTrue(org.cortexj.backend.cpu.SimdSupport.enabled(),
                 "generated kernels need the jdk.incubator.vector module");
+        FusedEvaluation.generateOnFirstUse();
         ElementwiseProgram first = new ElementwiseProgram(DataType.FLOAT64, List.of(Instruction.load(0),
                 Instruction.unary(UnaryOp.FLOOR, 0), Instruction.constant(0.25), Instruction.binary(BinaryOp.POW, 1, 2)), 1);
         ElementwiseProgram second = new ElementwiseProgram(DataType.FLOAT64, List.of(Instruction.load(0),
