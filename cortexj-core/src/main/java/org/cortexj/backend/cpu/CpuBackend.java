@@ -9,6 +9,7 @@ import org.cortexj.backend.ElementwiseProgram;
 import org.cortexj.backend.Layout;
 import org.cortexj.backend.PoolGeometry;
 import org.cortexj.backend.ReduceOp;
+import org.cortexj.backend.cpu.codegen.FusedKernels;
 
 /**
  * Backend on the Java heap: multi-threaded kernels, Vector API loops where the module is
@@ -31,9 +32,22 @@ public final class CpuBackend implements Backend {
      * @param simd whether to use Vector API kernels; ignored (false) when the module is absent
      */
     public CpuBackend(int workers, boolean simd) {
+        this(workers, simd, true);
+    }
+
+    /**
+     * Creates a backend with its own worker threads.
+     *
+     * @param workers number of threads kernels use, at least 1
+     * @param simd whether to use Vector API kernels; ignored (false) when the module is absent
+     * @param generatedKernels whether fused programs run as kernels generated per expression;
+     *        ignored (false) without Vector API kernels or with {@code -Dcortexj.codegen=false}
+     */
+    public CpuBackend(int workers, boolean simd, boolean generatedKernels) {
         this.pool = new WorkerPool(workers);
         boolean useSimd = simd && SimdSupport.enabled();
-        this.elementwise = new ElementwiseEvaluator(useSimd ? vectorKernels() : new ScalarElementwiseKernels(), pool);
+        this.elementwise = new ElementwiseEvaluator(useSimd ? vectorKernels() : new ScalarElementwiseKernels(), pool,
+                FusedKernels.use(generatedKernels, useSimd));
         this.reductions = new CpuReductions(pool);
         this.gemm = new CpuGemm(workers);
         this.convolutions = new CpuConvolutions(workers);

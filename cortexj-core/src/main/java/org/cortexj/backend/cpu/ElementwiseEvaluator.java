@@ -7,6 +7,9 @@ import org.cortexj.backend.DataType;
 import org.cortexj.backend.ElementwiseProgram;
 import org.cortexj.backend.ElementwiseProgram.Instruction;
 import org.cortexj.backend.Layout;
+import org.cortexj.backend.cpu.codegen.FusedKernel;
+import org.cortexj.backend.cpu.codegen.FusedKernels;
+import org.cortexj.backend.cpu.codegen.InputAccess;
 
 /**
  * Evaluates fused elementwise programs chunk by chunk.
@@ -17,6 +20,9 @@ import org.cortexj.backend.Layout;
  * that are plain runs of memory are read in place and, when the output is one, the last
  * instruction writes straight into it. Chunk boundaries depend only on the output size, so
  * results do not depend on the worker count.
+ *
+ * <p>With generated kernels on, a program runs as a {@link FusedKernel} instead: one loop that
+ * keeps intermediates in registers and gives the same results as the per-instruction kernels.
  */
 final class ElementwiseEvaluator {
 
@@ -29,10 +35,16 @@ final class ElementwiseEvaluator {
     private final ElementwiseKernels kernels;
     private final WorkerPool pool;
     private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
+    private final boolean generatedKernels;
 
-    ElementwiseEvaluator(ElementwiseKernels kernels, WorkerPool pool) {
+    /**
+     * @param generatedKernels whether to run programs as generated kernels; only valid with
+     *        the Vector API kernels, whose results the generated ones reproduce
+     */
+    ElementwiseEvaluator(ElementwiseKernels kernels, WorkerPool pool, boolean generatedKernels) {
         this.kernels = kernels;
         this.pool = pool;
+        this.generatedKernels = generatedKernels;
     }
 
     ElementwiseKernels kernels() {
@@ -41,7 +53,7 @@ final class ElementwiseEvaluator {
 
     void evaluate(ElementwiseProgram program, CpuBuffer output, Layout outputLayout,
                   CpuBuffer[] inputs, Layout[] inputLayouts) {
-        Plan plan = Plan.of(program, output, outputLayout, inputs, inputLayouts);
+        Plan plan = Plan.of(program, output, outputLayout, inputs, inputLayouts, generatedKernels);
         int size = plan.layouts.size();
         if (size == 0) {
             return;
@@ -58,6 +70,12 @@ final class ElementwiseEvaluator {
         Scratch registers = scratch.get();
         registers.prepare(plan);
         int size = plan.layouts.size();
+        if (plan.fusedSpansChunks) {
+            int start = firstChunk * CHUNK;
+            int end = (int) Math.min((long) endChunk * CHUNK, size);
+            runFusedChunk(plan, registers, start, end - start);
+            return;
+        }
         for (int chunk = firstChunk; chunk < endChunk; chunk++) {
             int start = chunk * CHUNK;
             int length = Math.min(CHUNK, size - start);
@@ -66,6 +84,10 @@ final class ElementwiseEvaluator {
     }
 
     private void runChunk(Plan plan, Scratch registers, int start, int length) {
+        if (plan.fused != null) {
+            runFusedChunk(plan, registers, start, length);
+            return;
+        }
         List<Instruction> instructions = plan.program.instructions();
         int last = instructions.size() - 1;
         for (int i = 0; i <= last; i++) {
@@ -86,6 +108,32 @@ final class ElementwiseEvaluator {
                 case WHERE -> where(instruction, registers, i, length);
             }
         }
+        storeResult(plan, registers, last, start, length);
+    }
+
+    /** Gathers the chunk's strided inputs, runs the generated kernel, then stores the result. */
+    private void runFusedChunk(Plan plan, Scratch registers, int start, int length) {
+        List<Instruction> instructions = plan.program.instructions();
+        for (int i = 0; i < instructions.size(); i++) {
+            Instruction instruction = instructions.get(i);
+            if (instruction.kind() == ElementwiseProgram.Kind.LOAD) {
+                if (plan.buffer[i] >= 0) {
+                    registers.arrays[i] = registers.buffers[plan.buffer[i]];
+                    registers.offsets[i] = 0;
+                }
+                load(plan, registers, i, instruction.input(), start, length);
+            }
+        }
+        if (plan.outputIsRun) {
+            plan.fused.run(registers.arrays, registers.offsets, plan.fusedScalars,
+                    plan.output.array(), plan.layouts.offsets()[0] + start, length);
+            return;
+        }
+        Object result = registers.buffers[plan.bufferCount - 1];
+        plan.fused.run(registers.arrays, registers.offsets, plan.fusedScalars, result, 0, length);
+        int last = instructions.size() - 1;
+        registers.arrays[last] = result;
+        registers.offsets[last] = 0;
         storeResult(plan, registers, last, start, length);
     }
 
@@ -207,9 +255,19 @@ final class ElementwiseEvaluator {
         final int[] scalarLeft;
         final double[] scalarRight;
         final BinaryOp[] scalarOp;
+        /** Generated kernel for the whole program, or null to interpret it. */
+        final FusedKernel fused;
+        /** The generated kernel's constants and broadcast input values, by register. */
+        final double[] fusedScalars;
+        /**
+         * Whether one kernel call may cover a run of chunks. It may when nothing is gathered, the
+         * output is a run and CHUNK is a multiple of the lane count. Then vectors and tails fall
+         * exactly where one call per chunk puts them.
+         */
+        final boolean fusedSpansChunks;
 
         private Plan(ElementwiseProgram program, CpuBuffer output, CpuBuffer[] inputs,
-                     CollapsedLayouts layouts, InputMode[] inputModes, boolean outputIsRun) {
+                     CollapsedLayouts layouts, InputMode[] inputModes, boolean outputIsRun, FusedKernel fused) {
             this.program = program;
             this.output = output;
             this.inputs = inputs;
@@ -223,7 +281,42 @@ final class ElementwiseEvaluator {
             this.scalarOp = new BinaryOp[count];
             planScalarOperands(program.instructions());
             this.buffer = new int[count];
-            this.bufferCount = assignBuffers(program.instructions());
+            this.fused = fused;
+            this.fusedScalars = fused == null ? null : fusedScalars(program.instructions());
+            this.fusedSpansChunks = fused != null && outputIsRun && CHUNK % fused.laneCount() == 0
+                    && !Arrays.asList(inputModes).contains(InputMode.GATHER);
+            this.bufferCount = fused == null ? assignBuffers(program.instructions())
+                    : assignFusedBuffers(program.instructions());
+        }
+
+        /**
+         * Gives each gathered input its own buffer, since a generated kernel reads them all in
+         * one loop, and one more buffer, the last, for the result.
+         */
+        private int assignFusedBuffers(List<Instruction> instructions) {
+            int buffers = 0;
+            for (int i = 0; i < instructions.size(); i++) {
+                Instruction instruction = instructions.get(i);
+                boolean gathered = instruction.kind() == ElementwiseProgram.Kind.LOAD
+                        && inputModes[instruction.input()] == InputMode.GATHER;
+                buffer[i] = gathered ? buffers++ : -1;
+            }
+            return buffers + 1;
+        }
+
+        private double[] fusedScalars(List<Instruction> instructions) {
+            double[] scalars = new double[instructions.size()];
+            for (int i = 0; i < scalars.length; i++) {
+                Instruction instruction = instructions.get(i);
+                if (instruction.kind() == ElementwiseProgram.Kind.CONSTANT) {
+                    scalars[i] = instruction.constant();
+                } else if (instruction.kind() == ElementwiseProgram.Kind.LOAD
+                        && inputModes[instruction.input()] == InputMode.BROADCAST) {
+                    int input = instruction.input();
+                    scalars[i] = CpuBackend.read(inputs[input].array(), layouts.offsets()[input + 1]);
+                }
+            }
+            return scalars;
         }
 
         /** Marks binary steps whose one operand is a constant, so they run without its register. */
@@ -325,7 +418,7 @@ final class ElementwiseEvaluator {
         }
 
         static Plan of(ElementwiseProgram program, CpuBuffer output, Layout outputLayout,
-                       CpuBuffer[] inputs, Layout[] inputLayouts) {
+                       CpuBuffer[] inputs, Layout[] inputLayouts, boolean generatedKernels) {
             checkArguments(program, output, outputLayout, inputs, inputLayouts);
             Layout[] all = new Layout[inputs.length + 1];
             all[0] = outputLayout;
@@ -342,7 +435,16 @@ final class ElementwiseEvaluator {
                     modes[input] = InputMode.GATHER;
                 }
             }
-            return new Plan(program, output, inputs, layouts, modes, layouts.isRun(0));
+            FusedKernel fused = generatedKernels ? FusedKernels.lookup(program, accesses(modes)) : null;
+            return new Plan(program, output, inputs, layouts, modes, layouts.isRun(0), fused);
+        }
+
+        private static InputAccess[] accesses(InputMode[] modes) {
+            InputAccess[] accesses = new InputAccess[modes.length];
+            for (int input = 0; input < modes.length; input++) {
+                accesses[input] = modes[input] == InputMode.BROADCAST ? InputAccess.BROADCAST : InputAccess.ARRAY;
+            }
+            return accesses;
         }
 
         private static void checkArguments(ElementwiseProgram program, CpuBuffer output, Layout outputLayout,

@@ -157,6 +157,16 @@ public final class VectorElementwiseKernels implements ElementwiseKernels {
 
     private final ScalarElementwiseKernels scalar = new ScalarElementwiseKernels();
 
+    /** Species of the float32 loops, for code that must split a region into vectors as they do. */
+    public static VectorSpecies<Float> floatSpecies() {
+        return FLOATS;
+    }
+
+    /** Species of the float64 loops, for code that must split a region into vectors as they do. */
+    public static VectorSpecies<Double> doubleSpecies() {
+        return DOUBLES;
+    }
+
     @Override
     public String name() {
         return "vector-" + FLOATS.vectorBitSize() + "bit";
