@@ -5,7 +5,7 @@ import org.cortexj.backend.Layout;
 
 /**
  * View operations: new shapes and strides over the same storage, never a copy unless the
- * method says so. Each records its gradient rule, which maps the output gradient back to the
+ * method documents one. Each records its gradient rule, which maps the output gradient back to the
  * input's shape.
  */
 final class Movement {
@@ -254,7 +254,7 @@ final class Movement {
         return output;
     }
 
-    /** A zero tensor of {@code shape} whose view picked by {@code region} holds {@code gradient}. */
+    /** A zero tensor of {@code shape} whose view picked by {@code region} contains {@code gradient}. */
     private static Tensor scatterInto(Shape shape, Tensor gradient, java.util.function.UnaryOperator<Tensor> region) {
         Tensor result = Tensor.zeros(gradient.dataType(), shape.dims());
         region.apply(result).assign(gradient);
@@ -276,7 +276,7 @@ final class Movement {
         return output;
     }
 
-    /** The layout that reads {@code layout} (of {@code shape}) broadcast to {@code target}. */
+    /** Returns the layout that reads {@code layout} (of {@code shape}) broadcast to {@code target}. */
     static Layout broadcastLayout(Layout layout, Shape shape, Shape target) {
         if (shape.equals(target)) {
             return layout;
@@ -333,7 +333,7 @@ final class Movement {
         return output;
     }
 
-    /** A contiguous copy without recording. */
+    /** Returns a contiguous copy without recording a gradient rule. */
     private static Tensor copyOf(Tensor input) {
         Layout layout = Layout.contiguous(input.shape().dims());
         Storage storage = new Storage(input.backend().allocate(input.dataType(), input.size()));

@@ -209,23 +209,23 @@ public final class Tensor {
         return backend;
     }
 
-    /** Whether this tensor is still an unevaluated expression. */
+    /** Tells whether this tensor is still an unevaluated expression. */
     public boolean isLazy() {
         return expression != null;
     }
 
-    /** Whether the elements lie in row-major order without gaps; evaluates a lazy tensor. */
+    /** Tells whether the elements lie in row-major order without gaps, evaluating a lazy tensor first. */
     public boolean isContiguous() {
         return layout().isContiguous();
     }
 
-    /** The buffer behind this tensor; evaluates a lazy tensor. */
+    /** Returns the buffer behind this tensor, evaluating a lazy tensor first. */
     public Buffer buffer() {
         realize();
         return storage.buffer();
     }
 
-    /** How this tensor views its buffer; evaluates a lazy tensor. */
+    /** Returns the layout through which this tensor views its buffer, evaluating a lazy tensor first. */
     public Layout layout() {
         realize();
         return layout;
@@ -301,7 +301,7 @@ public final class Tensor {
 
     // ---------------------------------------------------------------- element access
 
-    /** The single element of a one-element tensor, as a double. */
+    /** Returns the single element of a one-element tensor, as a double. */
     public double item() {
         if (shape.size() != 1) {
             throw new IllegalStateException("item: tensor has " + shape.size() + " elements, shape " + shape
@@ -311,7 +311,7 @@ public final class Tensor {
         return backend.get(storage.buffer(), view.offset());
     }
 
-    /** One element, converted to double; negative indices count from the end. */
+    /** Returns one element converted to double. Negative indices count from the end. */
     public double get(int... index) {
         Layout view = layout();
         return backend.get(storage.buffer(), Movement.elementOffset("get", view, index));
@@ -872,7 +872,7 @@ public final class Tensor {
         this.grad = value;
     }
 
-    /** The recorded operation that produced this tensor, or null for a leaf. */
+    /** Returns the recorded operation that produced this tensor, or null for a leaf. */
     public Node gradNode() {
         return gradNode;
     }
@@ -895,7 +895,7 @@ public final class Tensor {
         this.requiresGrad = true;
     }
 
-    /** Whether this tensor is a leaf: not produced by a recorded operation. */
+    /** Tells whether this tensor is a leaf, that is, not produced by a recorded operation. */
     public boolean isLeaf() {
         return gradNode == null;
     }
@@ -921,7 +921,7 @@ public final class Tensor {
 
     // ---------------------------------------------------------------- helpers
 
-    /** A rank-0 lazy constant of this tensor's type, for mixing scalars into expressions. */
+    /** Returns a rank-0 lazy constant of this tensor's type, for mixing scalars into expressions. */
     Tensor constant(double value) {
         return lazy(backend, Expression.constant(value), Shape.of(), dataType);
     }

@@ -20,7 +20,7 @@ import org.cortexj.tensor.Generator;
 import org.cortexj.tensor.Tensor;
 
 /**
- * Saves and loads trained networks as model files: the header holds the network description
+ * Saves and loads trained networks as model files: the header contains the network description
  * and metadata, the tensors every parameter and buffer under its dotted name.
  */
 public final class ModelStore {
@@ -57,7 +57,7 @@ public final class ModelStore {
         return new ModelContents(header, tensors);
     }
 
-    /** Every parameter and buffer of the network under its dotted name. */
+    /** Returns every parameter and buffer of the network under its dotted name. */
     static Map<String, Tensor> stateTensors(Network network) {
         Map<String, Tensor> tensors = new LinkedHashMap<>();
         network.namedParameters().forEach((name, parameter) -> tensors.put(name, parameter.value()));

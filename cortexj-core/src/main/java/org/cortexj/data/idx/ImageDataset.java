@@ -60,7 +60,7 @@ public final class ImageDataset {
         return new ImageDataset(name, name, images, labels, labels.length, rows, columns, classCount);
     }
 
-    /** The first {@code count} examples, copied. */
+    /** Returns a copy of the first {@code count} examples. */
     public ImageDataset first(int count) {
         if (count < 1 || count > size) {
             throw new IllegalArgumentException("ImageDataset.first: count must be in [1, " + size + "], got " + count);

@@ -11,7 +11,7 @@
   }
   var data = JSON.parse(source.textContent);
 
-  // Same rule as HtmlText.probability: no wrong answer reads as 0.0 % or 100.0 % unless it is exact.
+  // Same rule as HtmlText.probability: no probability that is not exact prints as 0.0 % or 100.0 % unless it is exact.
   function percent(probability) {
     if (probability > 0 && probability < 0.0005) {
       return '< 0.1 %';
