@@ -8,6 +8,7 @@ images and after every epoch.
     /usr/bin/python3 benchmarks/pytorch_seed_training.py --activation selu --init lecun --epochs 2
 """
 import argparse
+import math
 import os
 import struct
 import time
@@ -58,6 +59,8 @@ def main():
                         help="lecun: normal with std 1/sqrt(fan_in) and zero biases; default: PyTorch's")
     parser.add_argument("--epochs", type=int, default=2)
     parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--decay-images", type=int, default=0,
+                        help="cosine decay of the learning rate to 0 over this many training images; 0 keeps it constant")
     parser.add_argument("--data", default=os.path.expanduser("~/.cache/cortexj/datasets/mnist"))
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
@@ -85,6 +88,10 @@ def main():
     for epoch in range(1, args.epochs + 1):
         start = time.time()
         for batch in torch.randperm(len(train_labels)).split(128):
+            if args.decay_images > 0:
+                progress = min(seen / args.decay_images, 1.0)
+                for group in optimizer.param_groups:
+                    group["lr"] = 1e-3 * 0.5 * (1 + math.cos(math.pi * progress))
             optimizer.zero_grad()
             F.cross_entropy(network(train_images[batch]), train_labels[batch]).backward()
             optimizer.step()

@@ -75,12 +75,13 @@ final class CompareCommand implements Callable<Integer> {
             Files.createDirectories(folder);
             Trainer[] holder = new Trainer[1];
             BudgetProbe probe = new BudgetProbe(() -> holder[0], test, Normalization.of(train), budgetImages);
-            Trainer trainer = new Trainer(network, options.settings(folder.resolve("checkpoint.cjm")),
+            Trainer trainer = new Trainer(network, options.settings(folder.resolve("checkpoint.cjm"), train.size()),
                     List.of(new ProgressListener(out, System.console() != null, 100), probe));
             holder[0] = trainer;
             out.println("compare: training with " + activation);
             TrainingResult result = trainer.fit(train, test, false);
             var metadata = trainer.metadata(Normalization.of(train));
+            metadata.put("schedule", ScheduleChoice.describe(options.schedule, options.decayImages));
             RunMetadata.record(metadata, options.dataset, result, train.size(), test.size());
             ModelStore.save(folder.resolve("model.cjm"), trainer.network(), metadata);
             rows.add(new Row(activation, result, (long) result.history().size() * train.size(), probe.accuracy));
@@ -102,6 +103,7 @@ final class CompareCommand implements Callable<Integer> {
                 trainImages, testImages));
         settings.put("optimizer", String.format(Locale.ROOT, "%s, learning rate %s, batch size %d", options.optimizer,
                 options.learningRate, options.batchSize));
+        settings.put("schedule", ScheduleChoice.describe(options.schedule, options.decayImages));
         settings.put("epochs", options.epochs + (options.patience > 0 ? ", patience " + options.patience : ""));
         settings.put("seed", Long.toString(options.seed));
         ComparisonReport.WrittenComparison page = ComparisonReport.write(output.resolve("compare.html"), runs,

@@ -58,13 +58,14 @@ final class TrainCommand implements Callable<Integer> {
         ImageDataset train = options.trainingData();
         ImageDataset test = options.testData();
         Files.createDirectories(output);
-        TrainingSettings settings = options.settings(output.resolve("checkpoint.cjm"));
+        TrainingSettings settings = options.settings(output.resolve("checkpoint.cjm"), train.size());
         Trainer trainer = new Trainer(network, settings,
                 List.of(new ProgressListener(out, System.console() != null, 100)));
         TrainingResult result = trainer.fit(train, test, resume);
         Path model = output.resolve("model.cjm");
         Normalization normalization = Normalization.of(train);
         var metadata = trainer.metadata(normalization);
+        metadata.put("schedule", ScheduleChoice.describe(options.schedule, options.decayImages));
         RunMetadata.record(metadata, options.dataset, result, train.size(), test.size());
         ModelStore.save(model, trainer.network(), metadata);
         DetailedEvaluation evaluation = TrainingReport.evaluate(trainer.network(), test, normalization);
@@ -101,6 +102,16 @@ final class TrainCommand implements Callable<Integer> {
 
         @Option(names = "--learning-rate", defaultValue = "0.001", description = "Initial learning rate (default: ${DEFAULT-VALUE}).")
         double learningRate;
+
+        @Option(names = "--schedule", defaultValue = "constant", paramLabel = "constant|cosine",
+                description = "Learning rate schedule: constant, or cosine from the learning rate down to 0 "
+                        + "(default: ${DEFAULT-VALUE}).")
+        String schedule;
+
+        @Option(names = "--decay-images", defaultValue = "0", paramLabel = "N",
+                description = "Training images over which the cosine schedule falls to 0, after which the rate "
+                        + "stays 0; 0 spreads it over the whole run (default: ${DEFAULT-VALUE}).")
+        long decayImages;
 
         @Option(names = "--optimizer", defaultValue = "adam", description = "adam, adamw or sgd (momentum 0.9) (default: ${DEFAULT-VALUE}).")
         String optimizer;
@@ -143,8 +154,12 @@ final class TrainCommand implements Callable<Integer> {
             return DatasetChoice.limit(DatasetChoice.load(dataset, Split.TEST), limitTest);
         }
 
-        TrainingSettings settings(Path checkpoint) {
+        /** Returns the settings for a run over {@code trainImages} images per epoch. */
+        TrainingSettings settings(Path checkpoint, int trainImages) {
+            var schedulePerStep = ScheduleChoice.parse(schedule, learningRate, decayImages,
+                    (long) epochs * trainImages, batchSize);
             return TrainingSettings.builder().epochs(epochs).batchSize(batchSize).learningRate(learningRate)
+                    .schedule(schedulePerStep)
                     .optimizer(OptimizerKind.parse(optimizer)).seed(seed).patience(patience).metric(Metric.TEST_ACCURACY)
                     .checkpoint(checkpoint).clipNorm(clipNorm).skipNonFinite(skipNonFinite).build();
         }

@@ -11,6 +11,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param trainImages training images per epoch
  * @param optimizer optimizer name, for example {@code adam}
  * @param learningRate initial learning rate
+ * @param schedule how the learning rate changed over the run, for example
+ *     {@code cosine to 0 over the run}, or null if not recorded
  * @param batchSize examples per optimizer step
  * @param seed seed of initialization, shuffling and dropout, or null
  * @param epochs epochs run
@@ -20,14 +22,15 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param imagesPerSecond training images per second over the whole run
  * @param machine machine that trained the model
  */
-public record RunSettings(String dataset, int trainImages, String optimizer, double learningRate, int batchSize,
-                          Long seed, int epochs, int bestEpoch, String libraryVersion, double wallSeconds,
+public record RunSettings(String dataset, int trainImages, String optimizer, double learningRate, String schedule,
+                          int batchSize, Long seed, int epochs, int bestEpoch, String libraryVersion, double wallSeconds,
                           double imagesPerSecond, MachineInfo machine) {
 
     /** Reads the keys that {@code cortexj train} and {@link RunMetadata#record} write. */
     public static RunSettings fromMetadata(JsonNode metadata) {
         return new RunSettings(text(metadata, "dataset"), metadata.path("train_images").asInt(-1),
-                text(metadata, "optimizer"), number(metadata, "learning_rate"), metadata.path("batch_size").asInt(-1),
+                text(metadata, "optimizer"), number(metadata, "learning_rate"), text(metadata, "schedule"),
+                metadata.path("batch_size").asInt(-1),
                 metadata.hasNonNull("seed") ? metadata.get("seed").asLong() : null, metadata.path("epochs").asInt(-1),
                 metadata.path("best_epoch").asInt(-1), text(metadata, "library_version"),
                 number(metadata, "wall_seconds"), number(metadata, "images_per_second"),

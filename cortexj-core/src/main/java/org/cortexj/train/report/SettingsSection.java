@@ -55,7 +55,8 @@ final class SettingsSection {
         row(html, "test set", context.testDataset() + " test split, "
                 + HtmlText.count(data.evaluation().result().examples()) + " images");
         row(html, "optimizer", run.optimizer() == null ? NOT_RECORDED : run.optimizer() + ", learning rate "
-                + plain(run.learningRate()) + ", batch size " + known(run.batchSize()));
+                + plain(run.learningRate()) + (run.schedule() == null ? "" : " (" + run.schedule() + ")")
+                + ", batch size " + known(run.batchSize()));
         row(html, "epochs", run.epochs() < 0 ? NOT_RECORDED : run.epochs() + (run.bestEpoch() > 0
                 ? " (network of epoch " + run.bestEpoch() + " kept)" : ""));
         row(html, "seed", run.seed() == null ? NOT_RECORDED : Long.toString(run.seed()));
