@@ -127,6 +127,8 @@ public final class MaxPool2dKernel {
         final int outputPlaneSize;
         final int dilationHeight;
         final int dilationWidth;
+        /** Whether every window is 2x2 at stride 2 and inside the input: the unrolled loop applies. */
+        final boolean pairWindows;
 
         Plan(PoolGeometry geometry) {
             rows = PoolAxis.rows(geometry);
@@ -138,6 +140,17 @@ public final class MaxPool2dKernel {
             outputPlaneSize = geometry.outputPlaneSize();
             dilationHeight = geometry.window().dilationHeight();
             dilationWidth = geometry.window().dilationWidth();
+            pairWindows = isPairWindows(geometry);
+        }
+
+        private static boolean isPairWindows(PoolGeometry geometry) {
+            var window = geometry.window();
+            return window.kernelHeight() == 2 && window.kernelWidth() == 2
+                    && window.strideHeight() == 2 && window.strideWidth() == 2
+                    && window.paddingHeight() == 0 && window.paddingWidth() == 0
+                    && window.dilationHeight() == 1 && window.dilationWidth() == 1
+                    && 2 * geometry.outputHeight() <= geometry.height()
+                    && 2 * geometry.outputWidth() <= geometry.width();
         }
 
         /** Checks an index from the forward pass; {@code outputIndex} is only for the message. */
@@ -165,6 +178,10 @@ public final class MaxPool2dKernel {
         }
 
         void poolPlane(int plane) {
+            if (pairWindows) {
+                poolPairPlane(plane);
+                return;
+            }
             int in = plane * inputPlaneSize;
             for (int oh = 0; oh < outputHeight; oh++) {
                 int rowFirst = rows.first(oh);
@@ -194,6 +211,40 @@ public final class MaxPool2dKernel {
                 }
             }
         }
+
+        /**
+         * Pools 2x2 windows at stride 2 with the four cells unrolled. Same order and rules as the
+         * general loop: the first maximum wins a tie and any NaN replaces the current maximum.
+         */
+        private void poolPairPlane(int plane) {
+            int in = plane * inputPlaneSize;
+            for (int oh = 0; oh < outputHeight; oh++) {
+                int top = 2 * oh * width;
+                int out = plane * outputPlaneSize + oh * outputWidth;
+                for (int ow = 0; ow < outputWidth; ow++) {
+                    int cell = top + 2 * ow;
+                    float best = x[in + cell];
+                    int bestIndex = cell;
+                    float right = x[in + cell + 1];
+                    if (right > best || right != right) {
+                        best = right;
+                        bestIndex = cell + 1;
+                    }
+                    float below = x[in + cell + width];
+                    if (below > best || below != below) {
+                        best = below;
+                        bestIndex = cell + width;
+                    }
+                    float diagonal = x[in + cell + width + 1];
+                    if (diagonal > best || diagonal != diagonal) {
+                        best = diagonal;
+                        bestIndex = cell + width + 1;
+                    }
+                    y[out + ow] = best;
+                    indices[out + ow] = bestIndex;
+                }
+            }
+        }
     }
 
     /** Double-precision twin of {@link FloatForward}. Change both together. */
@@ -211,6 +262,10 @@ public final class MaxPool2dKernel {
         }
 
         void poolPlane(int plane) {
+            if (pairWindows) {
+                poolPairPlane(plane);
+                return;
+            }
             int in = plane * inputPlaneSize;
             for (int oh = 0; oh < outputHeight; oh++) {
                 int rowFirst = rows.first(oh);
@@ -234,6 +289,40 @@ public final class MaxPool2dKernel {
                                 bestIndex = ih * width + iw;
                             }
                         }
+                    }
+                    y[out + ow] = best;
+                    indices[out + ow] = bestIndex;
+                }
+            }
+        }
+
+        /**
+         * Pools 2x2 windows at stride 2 with the four cells unrolled. Same order and rules as the
+         * general loop: the first maximum wins a tie and any NaN replaces the current maximum.
+         */
+        private void poolPairPlane(int plane) {
+            int in = plane * inputPlaneSize;
+            for (int oh = 0; oh < outputHeight; oh++) {
+                int top = 2 * oh * width;
+                int out = plane * outputPlaneSize + oh * outputWidth;
+                for (int ow = 0; ow < outputWidth; ow++) {
+                    int cell = top + 2 * ow;
+                    double best = x[in + cell];
+                    int bestIndex = cell;
+                    double right = x[in + cell + 1];
+                    if (right > best || right != right) {
+                        best = right;
+                        bestIndex = cell + 1;
+                    }
+                    double below = x[in + cell + width];
+                    if (below > best || below != below) {
+                        best = below;
+                        bestIndex = cell + width;
+                    }
+                    double diagonal = x[in + cell + width + 1];
+                    if (diagonal > best || diagonal != diagonal) {
+                        best = diagonal;
+                        bestIndex = cell + width + 1;
                     }
                     y[out + ow] = best;
                     indices[out + ow] = bestIndex;

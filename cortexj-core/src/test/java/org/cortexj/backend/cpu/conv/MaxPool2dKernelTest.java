@@ -152,6 +152,31 @@ class MaxPool2dKernelTest {
     }
 
     @Test
+    void pairWindowsHandleTiesAndNans() {
+        // 2x2 windows at stride 2 take an unrolled loop; values from a few levels make ties common.
+        PoolOracle oracle = new PoolOracle(3, 4, 24, 24, Window2d.square(2, 2, 0, 1), false);
+        double[] levels = {Double.NaN, Double.NEGATIVE_INFINITY, -1, 0, 2, Double.POSITIVE_INFINITY};
+        Random random = new Random(5);
+        double[] x = new double[oracle.inputSize()];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = levels[random.nextInt(levels.length)];
+        }
+        PoolOracle.MaxResult expected = oracle.maxPool(x);
+        double[] y = new double[oracle.outputSize()];
+        int[] indices = new int[oracle.outputSize()];
+        float[] floatY = new float[oracle.outputSize()];
+        int[] floatIndices = new int[oracle.outputSize()];
+
+        MaxPool2dKernel.forward(x, oracle.geometry(), y, indices);
+        MaxPool2dKernel.forward(toFloats(x), oracle.geometry(), floatY, floatIndices);
+
+        assertArrayEquals(expected.values(), y, "y");
+        assertArrayEquals(expected.indices(), indices, "indices");
+        assertArrayEquals(expected.values(), toDoubles(floatY), "float y");
+        assertArrayEquals(expected.indices(), floatIndices, "float indices");
+    }
+
+    @Test
     void tieInWindowPicksFirstCell() {
         // One 2x2 window over [[5, 5], [5, 5]], then [[1, 7], [7, 7]].
         double[] x = {5, 5, 5, 5, 1, 7, 7, 7};
