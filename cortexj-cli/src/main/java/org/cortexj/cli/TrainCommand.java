@@ -103,9 +103,9 @@ final class TrainCommand implements Callable<Integer> {
         @Option(names = "--learning-rate", defaultValue = "0.001", description = "Initial learning rate (default: ${DEFAULT-VALUE}).")
         double learningRate;
 
-        @Option(names = "--schedule", defaultValue = "constant", paramLabel = "constant|cosine",
-                description = "Learning rate schedule: constant, or cosine from the learning rate down to 0 "
-                        + "(default: ${DEFAULT-VALUE}).")
+        @Option(names = "--schedule", defaultValue = "cosine", paramLabel = "constant|cosine",
+                description = "Learning rate schedule: constant, or cosine from the learning rate down to 0; "
+                        + "resume with the same --epochs to keep the same curve (default: ${DEFAULT-VALUE}).")
         String schedule;
 
         @Option(names = "--decay-images", defaultValue = "0", paramLabel = "N",
