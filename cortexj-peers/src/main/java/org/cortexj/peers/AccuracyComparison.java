@@ -22,7 +22,8 @@ final class AccuracyComparison {
 
     static List<String> summary(DriverOptions options, Trials trials) {
         List<String> lines = new ArrayList<>();
-        lines.add(String.format(Locale.ROOT, "== time to MNIST test accuracy >= %.4f: batch %d, Adam 1e-3, %d threads,"
+        lines.add(String.format(Locale.ROOT, "== time to MNIST test accuracy >= %.4f: batch %d, Adam 1e-3 with a cosine to 0"
+                        + " over the epoch cap, %d threads,"
                         + " %d training images, at most %d epochs, evaluated after every epoch ==",
                 options.targetAccuracy(), options.batch(), options.threads(), options.trainImages(),
                 options.maxEpochs()));

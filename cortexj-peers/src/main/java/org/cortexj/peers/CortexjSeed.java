@@ -8,6 +8,8 @@ import org.cortexj.loss.CrossEntropyLoss;
 import org.cortexj.nn.Network;
 import org.cortexj.optim.Adam;
 import org.cortexj.optim.Optimizer;
+import org.cortexj.optim.schedule.CosineAnnealing;
+import org.cortexj.optim.schedule.LearningRateSchedule;
 import org.cortexj.tensor.DefaultBackend;
 import org.cortexj.tensor.Tensor;
 import org.cortexj.train.Version;
@@ -19,9 +21,11 @@ final class CortexjSeed implements SeedSystem {
     private final Optimizer optimizer;
     private final CrossEntropyLoss loss = new CrossEntropyLoss();
     private final String description;
+    private final LearningRateSchedule schedule;
 
-    private CortexjSeed(Network network, Optimizer optimizer, String description) {
+    private CortexjSeed(Network network, Optimizer optimizer, LearningRateSchedule schedule, String description) {
         this.network = network;
+        this.schedule = schedule;
         this.optimizer = optimizer;
         this.description = description;
     }
@@ -33,13 +37,22 @@ final class CortexjSeed implements SeedSystem {
      * both are set here.
      */
     static CortexjSeed create(int threads, long seed) {
+        return create(threads, seed, 0);
+    }
+
+    /**
+     * Builds the network like {@link #create(int, long)}, with the learning rate lowered from
+     * 1e-3 along a cosine to 0 over {@code decaySteps} updates; 0 keeps it constant.
+     */
+    static CortexjSeed create(int threads, long seed, long decaySteps) {
         CpuBackend backend = new CpuBackend(threads, true);
         DefaultBackend.set(backend);
         limitBlasThreads(threads);
         Network network = SeedWeights.buildCortexjNetwork(seed);
         Optimizer optimizer = Adam.builder().learningRate(1e-3).build(network);
         String description = "cortexj " + Version.current() + ", " + backend.description();
-        return new CortexjSeed(network, optimizer, description);
+        LearningRateSchedule schedule = decaySteps > 0 ? new CosineAnnealing(1e-3, 0, decaySteps) : null;
+        return new CortexjSeed(network, optimizer, schedule, description);
     }
 
     private static void limitBlasThreads(int threads) {
@@ -68,6 +81,9 @@ final class CortexjSeed implements SeedSystem {
         Tensor value = loss.forward(network.forward(tensors.images()), tensors.labels());
         value.backward();
         double lossBeforeUpdate = value.item();
+        if (schedule != null) {
+            schedule.applyTo(optimizer);
+        }
         optimizer.step();
         return lossBeforeUpdate;
     }

@@ -16,6 +16,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Adam;
+import ai.djl.training.tracker.CosineTracker;
 import ai.djl.training.tracker.Tracker;
 import java.util.List;
 
@@ -54,6 +55,14 @@ final class DjlSeed implements SeedSystem {
      *     thread counts, which PyTorch cannot change afterwards
      */
     static DjlSeed create(int threads, int batch, List<SeedWeights.Weight> weights) {
+        return create(threads, batch, weights, 0);
+    }
+
+    /**
+     * Builds the network like {@link #create(int, int, List)}, with the learning rate lowered from
+     * 1e-3 along a cosine to 0 over {@code decaySteps} updates; 0 keeps it constant.
+     */
+    static DjlSeed create(int threads, int batch, List<SeedWeights.Weight> weights, long decaySteps) {
         System.setProperty(THREADS_PROPERTY, Integer.toString(threads));
         System.setProperty(INTEROP_THREADS_PROPERTY, Integer.toString(threads));
         Engine engine = Engine.getEngine("PyTorch");
@@ -62,7 +71,7 @@ final class DjlSeed implements SeedSystem {
         Model model = Model.newInstance("seed-network", Device.cpu(), "PyTorch");
         SequentialBlock block = DjlSeedNetwork.block();
         model.setBlock(block);
-        Trainer trainer = model.newTrainer(trainingConfig());
+        Trainer trainer = model.newTrainer(trainingConfig(decaySteps));
         trainer.initialize(new Shape(batch, 1, 28, 28));
         DjlSeedNetwork.load(block, weights);
 
@@ -82,9 +91,14 @@ final class DjlSeed implements SeedSystem {
         }
     }
 
-    private static DefaultTrainingConfig trainingConfig() {
+    private static DefaultTrainingConfig trainingConfig(long decaySteps) {
+        // DJL's CosineTracker follows the same half cosine from the base to the final value.
+        Tracker rate = decaySteps > 0
+                ? CosineTracker.builder().setBaseValue(1e-3f).optFinalValue(0f)
+                        .setMaxUpdates(Math.toIntExact(decaySteps)).build()
+                : Tracker.fixed(1e-3f);
         Adam adam = Adam.builder()
-                .optLearningRateTracker(Tracker.fixed(1e-3f))
+                .optLearningRateTracker(rate)
                 .optBeta1(0.9f)
                 .optBeta2(0.999f)
                 .optEpsilon(1e-8f)

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.cortexj.backend.cpu.CpuBackend;
+import org.cortexj.data.mnist.Mnist;
 import org.cortexj.tensor.DefaultBackend;
 
 /**
@@ -37,12 +38,26 @@ public final class TrialMain {
 
     private static SeedSystem create(TrialOptions options) {
         if (options.system() == SystemKind.CORTEXJ) {
-            return CortexjSeed.create(options.threads(), options.seed());
+            return CortexjSeed.create(options.threads(), options.seed(), decaySteps(options));
         }
         // cortexj still draws the starting weights and the data here. One worker keeps idle
         // backend threads out of the DJL process, and the drawn values do not depend on it.
         DefaultBackend.set(new CpuBackend(1, true));
-        return DjlSeed.create(options.threads(), options.batch(), SeedWeights.draw(options.seed()));
+        return DjlSeed.create(options.threads(), options.batch(), SeedWeights.draw(options.seed()),
+                decaySteps(options));
+    }
+
+    /**
+     * Returns the updates of the cosine schedule of an accuracy run: every step up to the epoch
+     * cap, so a run that reaches the target early stops with the rate still high. Throughput
+     * runs keep the rate constant (0).
+     */
+    static long decaySteps(TrialOptions options) {
+        if (!options.mode().equals(TrialOptions.ACCURACY)) {
+            return 0;
+        }
+        long images = Math.min(options.trainImages(), Mnist.TRAIN_SIZE);
+        return options.maxEpochs() * ((images + options.batch() - 1) / options.batch());
     }
 
     private static Map<String, String> resourceFields() {

@@ -67,6 +67,16 @@ class DriverOptionsTest {
     }
 
     @Test
+    void cosineSpansEpochCapOnly() {
+        DriverOptions options = DriverOptions.parse(new String[] {"--time-to-accuracy", "--max-epochs", "3",
+                "--train-images", "1280", "--batch", "100"});
+
+        // 1,280 images in batches of 100 are 13 steps per epoch, 39 over the cap of 3 epochs.
+        assertEquals(39, TrialMain.decaySteps(options.accuracyTrial(SystemKind.CORTEXJ)));
+        assertEquals(0, TrialMain.decaySteps(options.throughputTrial(SystemKind.CORTEXJ, 1, 100, 100)));
+    }
+
+    @Test
     void unknownTrialModeRejected() {
         assertThrows(IllegalArgumentException.class, () -> TrialOptions.parse(new String[] {"--mode", "fast"}));
     }
