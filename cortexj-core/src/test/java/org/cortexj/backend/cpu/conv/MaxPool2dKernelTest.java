@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Max pooling forward and backward against the direct-loop oracle and hand examples. */
@@ -151,10 +152,11 @@ class MaxPool2dKernelTest {
         assertArrayEquals(sequentialDx, parallelDx, oracle + " dx");
     }
 
-    @Test
-    void pairWindowsHandleTiesAndNans() {
+    @ParameterizedTest(name = "{0}x{1}")
+    @CsvSource({"24, 24", "9, 22", "8, 8", "5, 7", "2, 2"})
+    void pairWindowsHandleTiesAndNans(int height, int width) {
         // 2x2 windows at stride 2 take an unrolled loop; values from a few levels make ties common.
-        PoolOracle oracle = new PoolOracle(3, 4, 24, 24, Window2d.square(2, 2, 0, 1), false);
+        PoolOracle oracle = new PoolOracle(3, 4, height, width, Window2d.square(2, 2, 0, 1), false);
         double[] levels = {Double.NaN, Double.NEGATIVE_INFINITY, -1, 0, 2, Double.POSITIVE_INFINITY};
         Random random = new Random(5);
         double[] x = new double[oracle.inputSize()];
