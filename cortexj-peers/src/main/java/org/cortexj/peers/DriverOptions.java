@@ -25,12 +25,14 @@ import org.cortexj.data.mnist.Mnist;
  * @param heap maximum heap of each child JVM, as for {@code -Xmx}
  * @param seed seed of the starting weights and the synthetic data
  * @param help whether to print the usage and stop
+ * @param cortexjWorkers whether cortexj runs one network on {@code threads} backend workers
+ *     instead of its default, {@code threads} data-parallel replicas of one worker each
  */
 record DriverOptions(List<SystemKind> systems, int pairs, int threads, int batch, int inferenceBatch,
                      double warmupSeconds, int rounds, double roundSeconds, boolean scaling,
                      boolean timeToAccuracy, int maxEpochs, double targetAccuracy, int trainImages,
                      String mnistFolder,
-                     String heap, long seed, boolean help) {
+                     String heap, long seed, boolean help, boolean cortexjWorkers) {
 
     /** Batch sizes of the scaling grid. */
     static final List<Integer> SCALING_BATCHES = List.of(1, 32, 128, 512);
@@ -42,7 +44,8 @@ record DriverOptions(List<SystemKind> systems, int pairs, int threads, int batch
             "inference-batch", "warmup-seconds", "rounds", "round-seconds", "max-epochs", "target", "train-images",
             "mnist",
             "heap", "seed");
-    private static final Set<String> FLAG_OPTIONS = Set.of("scaling", "time-to-accuracy", "help");
+    private static final Set<String> FLAG_OPTIONS = Set.of("scaling", "time-to-accuracy", "help",
+            "cortexj-workers");
 
     static final String USAGE = String.join("\n",
             "usage: benchmarks/run-peers.sh [options]",
@@ -53,6 +56,8 @@ record DriverOptions(List<SystemKind> systems, int pairs, int threads, int batch
             "  --systems LIST          systems to measure, alternating in this order (default cortexj,djl)",
             "  --pairs N               trials per system for throughput and scaling (default 5)",
             "  --threads N             threads per system (default 2); scaling always uses 1 and 2",
+            "  --cortexj-workers       run cortexj as one network on N backend workers instead of N",
+            "                          data-parallel replicas of one worker each (the default)",
             "  --batch N               training batch size (default 128); scaling uses 1, 32, 128, 512",
             "  --inference-batch N     inference batch size (default 1000); scaling uses the training batch",
             "  --warmup-seconds S      warm-up per child, half training and half inference (default 16)",
@@ -96,18 +101,21 @@ record DriverOptions(List<SystemKind> systems, int pairs, int threads, int batch
                 parser.text("mnist", null),
                 heap,
                 parser.integer("seed", 42, 0),
-                parser.flag("help"));
+                parser.flag("help"),
+                parser.flag("cortexj-workers"));
     }
 
     /** Returns the child settings for a throughput trial of {@code system}. */
     TrialOptions throughputTrial(SystemKind system, int trialThreads, int trainBatch, int trialInferenceBatch) {
         return new TrialOptions(system, TrialOptions.THROUGHPUT, trialThreads, seed, trainBatch, trialInferenceBatch,
-                warmupSeconds, rounds, roundSeconds, maxEpochs, targetAccuracy, trainImages, mnistFolder);
+                warmupSeconds, rounds, roundSeconds, maxEpochs, targetAccuracy, trainImages, mnistFolder,
+                cortexjWorkers);
     }
 
     /** Returns the child settings for the accuracy run of {@code system}. */
     TrialOptions accuracyTrial(SystemKind system) {
         return new TrialOptions(system, TrialOptions.ACCURACY, threads, seed, batch, inferenceBatch,
-                warmupSeconds, rounds, roundSeconds, maxEpochs, targetAccuracy, trainImages, mnistFolder);
+                warmupSeconds, rounds, roundSeconds, maxEpochs, targetAccuracy, trainImages, mnistFolder,
+                cortexjWorkers);
     }
 }

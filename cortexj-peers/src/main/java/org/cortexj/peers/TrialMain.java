@@ -38,7 +38,8 @@ public final class TrialMain {
 
     private static SeedSystem create(TrialOptions options) {
         if (options.system() == SystemKind.CORTEXJ) {
-            return CortexjSeed.create(options.threads(), options.seed(), decaySteps(options));
+            int replicas = options.cortexjWorkers() ? 1 : options.threads();
+            return CortexjSeed.create(options.threads(), options.seed(), decaySteps(options), replicas);
         }
         // cortexj still draws the starting weights and the data here. One worker keeps idle
         // backend threads out of the DJL process, and the drawn values do not depend on it.

@@ -24,10 +24,13 @@ import org.cortexj.data.mnist.Mnist;
  * @param targetAccuracy test accuracy that ends the accuracy run
  * @param trainImages number of MNIST training images used, from the first (accuracy only)
  * @param mnistFolder folder of MNIST IDX files, or null for cortexj's cache folder
+ * @param cortexjWorkers whether cortexj runs one network on {@code threads} backend workers
+ *     instead of {@code threads} data-parallel replicas of one worker each
  */
 record TrialOptions(SystemKind system, String mode, int threads, long seed, int batch, int inferenceBatch,
                     double warmupSeconds, int rounds, double roundSeconds, int maxEpochs,
-                    double targetAccuracy, int trainImages, String mnistFolder) {
+                    double targetAccuracy, int trainImages, String mnistFolder,
+                    boolean cortexjWorkers) {
 
     static final String THROUGHPUT = "throughput";
     static final String ACCURACY = "accuracy";
@@ -41,7 +44,7 @@ record TrialOptions(SystemKind system, String mode, int threads, long seed, int 
      * @throws IllegalArgumentException if an option is unknown or out of range
      */
     static TrialOptions parse(String[] args) {
-        OptionParser parser = OptionParser.parse(args, VALUE_OPTIONS, Set.of());
+        OptionParser parser = OptionParser.parse(args, VALUE_OPTIONS, Set.of("cortexj-workers"));
         String mode = parser.text("mode", THROUGHPUT);
         if (!mode.equals(THROUGHPUT) && !mode.equals(ACCURACY)) {
             throw new IllegalArgumentException("option --mode must be throughput or accuracy, got '" + mode + "'");
@@ -59,7 +62,8 @@ record TrialOptions(SystemKind system, String mode, int threads, long seed, int 
                 parser.integer("max-epochs", 15, 1),
                 parser.positiveNumber("target", 0.99, 1),
                 parser.integer("train-images", Mnist.TRAIN_SIZE, 1),
-                parser.text("mnist", null));
+                parser.text("mnist", null),
+                parser.flag("cortexj-workers"));
     }
 
     /** Returns the arguments that {@link #parse(String[])} turns back into these options. */
@@ -71,6 +75,9 @@ record TrialOptions(SystemKind system, String mode, int threads, long seed, int 
                 "--warmup-seconds", Double.toString(warmupSeconds), "--rounds", Integer.toString(rounds),
                 "--round-seconds", Double.toString(roundSeconds), "--max-epochs", Integer.toString(maxEpochs),
                 "--target", Double.toString(targetAccuracy), "--train-images", Integer.toString(trainImages)));
+        if (cortexjWorkers) {
+            args.add("--cortexj-workers");
+        }
         if (mnistFolder != null) {
             args.add("--mnist");
             args.add(mnistFolder);
