@@ -113,6 +113,12 @@ final class TrainCommand implements Callable<Integer> {
                         + "stays 0; 0 spreads it over the whole run (default: ${DEFAULT-VALUE}).")
         long decayImages;
 
+        @Option(names = "--replicas", defaultValue = "0", paramLabel = "N",
+                description = "Data-parallel replicas that split every batch, each on its own thread; 0 uses one "
+                        + "per available processor, 1 trains a single network on all workers. Results depend on "
+                        + "the count, so resume with the same one (default: ${DEFAULT-VALUE}).")
+        int replicas;
+
         @Option(names = "--optimizer", defaultValue = "adam", description = "adam, adamw or sgd (momentum 0.9) (default: ${DEFAULT-VALUE}).")
         String optimizer;
 
@@ -154,12 +160,21 @@ final class TrainCommand implements Callable<Integer> {
             return DatasetChoice.limit(DatasetChoice.load(dataset, Split.TEST), limitTest);
         }
 
+        /** Returns {@code --replicas}, with 0 replaced by the number of available processors. */
+        int replicaCount() {
+            if (replicas < 0) {
+                throw new IllegalArgumentException("--replicas must be >= 0, got " + replicas
+                        + "; 0 uses one replica per available processor");
+            }
+            return replicas == 0 ? Runtime.getRuntime().availableProcessors() : replicas;
+        }
+
         /** Returns the settings for a run over {@code trainImages} images per epoch. */
         TrainingSettings settings(Path checkpoint, int trainImages) {
             var schedulePerStep = ScheduleChoice.parse(schedule, learningRate, decayImages,
                     (long) epochs * trainImages, batchSize);
             return TrainingSettings.builder().epochs(epochs).batchSize(batchSize).learningRate(learningRate)
-                    .schedule(schedulePerStep)
+                    .schedule(schedulePerStep).replicas(replicaCount())
                     .optimizer(OptimizerKind.parse(optimizer)).seed(seed).patience(patience).metric(Metric.TEST_ACCURACY)
                     .checkpoint(checkpoint).clipNorm(clipNorm).skipNonFinite(skipNonFinite).build();
         }

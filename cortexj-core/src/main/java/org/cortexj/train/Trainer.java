@@ -23,6 +23,7 @@ import org.cortexj.nn.description.NetworkFactory;
 import org.cortexj.optim.Optimizer;
 import org.cortexj.tensor.DefaultBackend;
 import org.cortexj.tensor.Generator;
+import org.cortexj.train.parallel.DataParallel;
 import org.cortexj.tensor.Tensor;
 
 /**
@@ -47,6 +48,10 @@ public final class Trainer {
     private final Generator noise;
     private final CrossEntropyLoss loss = new CrossEntropyLoss();
     private final StepGuard guard;
+    /** Replicas that share each batch during {@link #fit}, or null to train {@link #network} directly. */
+    private DataParallel parallel;
+    /** Keeps the replicas' dropout streams apart from the master's noise and shuffling streams. */
+    private static final long REPLICA_NOISE_SALT = 0x2545F4914F6CDD1DL;
 
     public Trainer(NetworkDescription description, TrainingSettings settings, List<TrainingListener> listeners) {
         this.description = description;
@@ -75,6 +80,20 @@ public final class Trainer {
      * @param resume whether to continue from {@link TrainingSettings#checkpoint()} if it exists
      */
     public TrainingResult fit(ImageDataset train, ImageDataset test, boolean resume) throws IOException {
+        parallel = settings.replicas() > 1
+                ? DataParallel.create(network, settings.replicas(), settings.seed() ^ REPLICA_NOISE_SALT)
+                : null;
+        try {
+            return fitAll(train, test, resume);
+        } finally {
+            if (parallel != null) {
+                parallel.close();
+                parallel = null;
+            }
+        }
+    }
+
+    private TrainingResult fitAll(ImageDataset train, ImageDataset test, boolean resume) throws IOException {
         DatasetChecks.requireCompatible(description, train, test);
         long started = System.nanoTime();
         Normalization normalization = Normalization.of(train);
@@ -104,7 +123,8 @@ public final class Trainer {
                 stale++;
             }
             TrainingCheckpoint.State next = new TrainingCheckpoint.State(epoch, shuffle.position(), noise.position(),
-                    bestMetric, bestEpoch, stale, history, settings.seed(), settings.batchSize());
+                    bestMetric, bestEpoch, stale, history, settings.seed(), settings.batchSize(),
+                    settings.replicas());
             writeCheckpoint(best, next, normalization);
             for (TrainingListener listener : listeners) {
                 listener.onEpochEnd(metrics, improved);
@@ -129,16 +149,19 @@ public final class Trainer {
         }
         if (resume && checkpoint != null && Files.exists(checkpoint)) {
             TrainingCheckpoint.State state = TrainingCheckpoint.read(checkpoint, network, optimizer, best);
-            if (state.seed() != settings.seed() || state.batchSize() != settings.batchSize()) {
+            if (state.seed() != settings.seed() || state.batchSize() != settings.batchSize()
+                    || state.replicas() != settings.replicas()) {
                 throw new IllegalArgumentException("resume: checkpoint " + checkpoint + " was written with seed "
-                        + state.seed() + " and batch size " + state.batchSize() + ", but this run uses seed "
-                        + settings.seed() + " and batch size " + settings.batchSize() + "; use the same settings");
+                        + state.seed() + ", batch size " + state.batchSize() + " and " + state.replicas()
+                        + " replicas, but this run uses seed " + settings.seed() + ", batch size "
+                        + settings.batchSize() + " and " + settings.replicas() + " replicas; use the same settings");
             }
             shuffle.setPosition(state.shufflePosition());
             noise.setPosition(state.noisePosition());
             return state;
         }
-        return new TrainingCheckpoint.State(0, 0, 0, Double.NaN, 0, 0, List.of(), settings.seed(), settings.batchSize());
+        return new TrainingCheckpoint.State(0, 0, 0, Double.NaN, 0, 0, List.of(), settings.seed(), settings.batchSize(),
+                settings.replicas());
     }
 
     /** Fails before training when the checkpoint folder cannot be written, rather than after an epoch. */
@@ -186,9 +209,20 @@ public final class Trainer {
     private StepResult trainStep(int epoch, int batchNumber, Batch batch) {
         StepSnapshot before = settings.skipNonFinite() ? StepSnapshot.take(network, noise) : null;
         optimizer.zeroGrad();
-        Tensor logits = network.forward(batch.images());
-        Tensor batchLoss = loss.forward(logits, batch.labels());
-        double value = batchLoss.item();
+        Tensor logits;
+        Tensor batchLoss = null;
+        double value;
+        if (parallel != null) {
+            // Noise positioned by step count makes a resumed run draw the same dropout masks.
+            parallel.positionNoise(optimizer.stepCount());
+            DataParallel.StepResult result = parallel.forwardBackward(batch.images(), batch.labels(), loss);
+            logits = result.logits();
+            value = result.loss();
+        } else {
+            logits = network.forward(batch.images());
+            batchLoss = loss.forward(logits, batch.labels());
+            value = batchLoss.item();
+        }
         long correct;
         try (GradMode.Scope ignored = GradMode.disable()) {
             correct = Evaluator.addPredictions(new ConfusionMatrix(logits.dim(1)), logits.detach(), batch.labels());
@@ -196,7 +230,9 @@ public final class Trainer {
         if (!Double.isFinite(value)) {
             return skipOrStop(epoch, batchNumber, batch, "loss is " + value, value, correct, before);
         }
-        batchLoss.backward();
+        if (batchLoss != null) {
+            batchLoss.backward();
+        }
         String gradientProblem = guard.firstNonFiniteGradient();
         if (gradientProblem != null) {
             return skipOrStop(epoch, batchNumber, batch, gradientProblem, value, correct, before);
@@ -257,6 +293,7 @@ public final class Trainer {
         metadata.put("batch_size", settings.batchSize());
         metadata.put("optimizer", settings.optimizer().displayName());
         metadata.put("learning_rate", settings.learningRate());
+        metadata.put("replicas", settings.replicas());
         metadata.put("normalization_mean", normalization.mean());
         metadata.put("normalization_std", normalization.std());
         metadata.put("library_version", Version.current());

@@ -34,9 +34,13 @@ final class TrainingCheckpoint {
     private TrainingCheckpoint() {
     }
 
-    /** Trainer counters stored in the checkpoint. */
+    /**
+     * Trainer counters stored in the checkpoint. {@code replicas} is the data-parallel replica
+     * count, which changes the dropout noise and the rounding of gradients, so a resume needs the
+     * same count; checkpoints written before it was stored read as 1.
+     */
     record State(int completedEpochs, long shufflePosition, long noisePosition, double bestMetric, int bestEpoch,
-                 int staleEpochs, List<EpochMetrics> history, long seed, int batchSize) {
+                 int staleEpochs, List<EpochMetrics> history, long seed, int batchSize, int replicas) {
     }
 
     static void write(Path path, Network network, Optimizer optimizer, Map<String, Tensor> best, State state,
@@ -122,6 +126,7 @@ final class TrainingCheckpoint {
         node.put("stale_epochs", state.staleEpochs());
         node.put("seed", state.seed());
         node.put("batch_size", state.batchSize());
+        node.put("replicas", state.replicas());
         ArrayNode history = node.putArray("history");
         for (EpochMetrics metrics : state.history()) {
             history.add(MAPPER.valueToTree(metrics));
@@ -140,6 +145,7 @@ final class TrainingCheckpoint {
         }
         return new State(node.get("completed_epochs").asInt(), node.get("shuffle_position").asLong(),
                 node.get("noise_position").asLong(), node.get("best_metric").asDouble(), node.get("best_epoch").asInt(),
-                node.get("stale_epochs").asInt(), history, node.get("seed").asLong(), node.get("batch_size").asInt());
+                node.get("stale_epochs").asInt(), history, node.get("seed").asLong(), node.get("batch_size").asInt(),
+                node.path("replicas").asInt(1));
     }
 }

@@ -19,10 +19,13 @@ import org.cortexj.optim.schedule.LearningRateSchedule;
  *     stops training (false, the default)
  * @param clipNorm maximum global L2 norm of the gradients, or 0 for no clipping
  * @param evaluationBatchSize batch size for evaluation, at least 1
+ * @param replicas data-parallel replicas that share every training batch, at least 1; 1 trains
+ *     the network itself on the default backend (see {@code org.cortexj.train.parallel.DataParallel})
  */
 public record TrainingSettings(int epochs, int batchSize, long seed, OptimizerKind optimizer, double learningRate,
                                LearningRateSchedule schedule, Metric metric, int patience, Path checkpoint,
-                               boolean skipNonFinite, double clipNorm, int evaluationBatchSize) {
+                               boolean skipNonFinite, double clipNorm, int evaluationBatchSize,
+                               int replicas) {
 
     public TrainingSettings {
         require(epochs >= 1, "epochs", epochs, ">= 1");
@@ -31,6 +34,7 @@ public record TrainingSettings(int epochs, int batchSize, long seed, OptimizerKi
         require(patience >= 0, "patience", patience, ">= 0 (0 turns early stopping off)");
         require(clipNorm >= 0 && Double.isFinite(clipNorm), "gradient clip norm", clipNorm, ">= 0 (0 turns it off)");
         require(evaluationBatchSize >= 1, "evaluation batch size", evaluationBatchSize, ">= 1");
+        require(replicas >= 1, "replicas", replicas, ">= 1 (1 trains without data parallelism)");
         require(optimizer != null, "optimizer", null, "one of " + java.util.Arrays.toString(OptimizerKind.values()));
         require(metric != null, "metric", null, "one of " + java.util.Arrays.toString(Metric.values()));
     }
@@ -59,6 +63,7 @@ public record TrainingSettings(int epochs, int batchSize, long seed, OptimizerKi
         private boolean skipNonFinite;
         private double clipNorm;
         private int evaluationBatchSize = 1000;
+        private int replicas = 1;
 
         public Builder epochs(int value) {
             epochs = value;
@@ -120,9 +125,14 @@ public record TrainingSettings(int epochs, int batchSize, long seed, OptimizerKi
             return this;
         }
 
+        public Builder replicas(int value) {
+            replicas = value;
+            return this;
+        }
+
         public TrainingSettings build() {
             return new TrainingSettings(epochs, batchSize, seed, optimizer, learningRate, schedule, metric, patience,
-                    checkpoint, skipNonFinite, clipNorm, evaluationBatchSize);
+                    checkpoint, skipNonFinite, clipNorm, evaluationBatchSize, replicas);
         }
     }
 }

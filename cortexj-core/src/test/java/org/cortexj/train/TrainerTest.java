@@ -23,8 +23,12 @@ class TrainerTest {
     Path folder;
 
     private static TrainingSettings settings(int epochs, Path checkpoint) {
+        return settings(epochs, checkpoint, 1);
+    }
+
+    private static TrainingSettings settings(int epochs, Path checkpoint, int replicas) {
         return TrainingSettings.builder().epochs(epochs).batchSize(32).seed(7).learningRate(0.01)
-                .checkpoint(checkpoint).evaluationBatchSize(64).build();
+                .checkpoint(checkpoint).evaluationBatchSize(64).replicas(replicas).build();
     }
 
     private static double[] weights(Network network) {
@@ -67,6 +71,35 @@ class TrainerTest {
 
         assertEquals(3, result.history().size());
         assertArrayEquals(weights(whole.network()), weights(resumed.network()));
+    }
+
+    @Test
+    void replicatedResumeMatchesUninterruptedRun() throws IOException {
+        ImageDataset train = TrainingFixtures.bars(300, 1);
+        ImageDataset test = TrainingFixtures.bars(100, 2);
+        Trainer whole = new Trainer(TrainingFixtures.smallNetwork(), settings(3, folder.resolve("whole2.cjm"), 2),
+                List.of());
+        TrainingResult wholeResult = whole.fit(train, test, false);
+
+        Path checkpoint = folder.resolve("parts2.cjm");
+        new Trainer(TrainingFixtures.smallNetwork(), settings(2, checkpoint, 2), List.of()).fit(train, test, false);
+        Trainer resumed = new Trainer(TrainingFixtures.smallNetwork(), settings(3, checkpoint, 2), List.of());
+        resumed.fit(train, test, true);
+
+        assertTrue(wholeResult.best().accuracy() > 0.9, "accuracy " + wholeResult.best().accuracy());
+        assertArrayEquals(weights(whole.network()), weights(resumed.network()));
+    }
+
+    @Test
+    void resumeWithOtherReplicaCountRejected() throws IOException {
+        ImageDataset train = TrainingFixtures.bars(100, 1);
+        ImageDataset test = TrainingFixtures.bars(50, 2);
+        Path checkpoint = folder.resolve("replicas.cjm");
+        new Trainer(TrainingFixtures.smallNetwork(), settings(1, checkpoint, 2), List.of()).fit(train, test, false);
+        Trainer other = new Trainer(TrainingFixtures.smallNetwork(), settings(2, checkpoint, 1), List.of());
+
+        var error = assertThrows(IllegalArgumentException.class, () -> other.fit(train, test, true));
+        assertTrue(error.getMessage().contains("2 replicas"), error.getMessage());
     }
 
     @Test

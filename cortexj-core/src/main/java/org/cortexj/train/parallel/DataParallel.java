@@ -65,6 +65,20 @@ public final class DataParallel implements AutoCloseable {
         return new DataParallel(master, List.copyOf(started));
     }
 
+    /**
+     * Moves every replica's dropout stream to {@code step * 2^32}, so the masks of a step depend
+     * only on the seed, the replica and {@code step}, and a resumed run draws the same ones. One
+     * step may draw up to 2^32 values per replica.
+     *
+     * @throws IllegalArgumentException if {@code step} is negative
+     */
+    public void positionNoise(long step) {
+        if (step < 0) {
+            throw new IllegalArgumentException("DataParallel.positionNoise: step must be >= 0, got " + step);
+        }
+        replicas.forEach(replica -> replica.noise().setPosition(step << 32));
+    }
+
     /** Number of replicas. */
     public int replicaCount() {
         return replicas.size();

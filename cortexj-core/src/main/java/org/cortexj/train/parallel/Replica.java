@@ -27,9 +27,11 @@ final class Replica implements AutoCloseable {
     private final ExecutorService thread;
     private final CpuBackend backend;
     private final Network network;
+    private final Generator noise;
 
-    private Replica(int index, ExecutorService thread, CpuBackend backend, Network network) {
+    private Replica(int index, ExecutorService thread, CpuBackend backend, Network network, Generator noise) {
         this.index = index;
+        this.noise = noise;
         this.thread = thread;
         this.backend = backend;
         this.network = network;
@@ -50,7 +52,7 @@ final class Replica implements AutoCloseable {
                     return NetworkFactory.build(master.description(), new Generator(0), noise, dataTypeOf(master));
                 }
             }, "replica " + index + ": building the network copy");
-            return new Replica(index, thread, backend, copy);
+            return new Replica(index, thread, backend, copy, noise);
         } catch (RuntimeException | Error e) {
             thread.shutdownNow();
             throw e;
@@ -60,6 +62,11 @@ final class Replica implements AutoCloseable {
     private static DataType dataTypeOf(Network master) {
         List<Parameter> parameters = master.parameters();
         return parameters.isEmpty() ? DataType.FLOAT32 : parameters.get(0).value().dataType();
+    }
+
+    /** Generator of this copy's dropout masks. */
+    Generator noise() {
+        return noise;
     }
 
     int index() {
