@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import org.cortexj.autograd.GradMode;
+import org.cortexj.backend.cpu.gemm.GemmProvider;
+import org.cortexj.backend.cpu.gemm.OpenBlasGemm;
 import org.cortexj.loss.Loss;
 import org.cortexj.nn.Network;
 import org.cortexj.nn.Parameter;
@@ -44,7 +46,10 @@ public final class DataParallel implements AutoCloseable {
 
     /**
      * Starts {@code replicaCount} replicas of {@code master}, replica {@code r} drawing its dropout
-     * noise from a generator seeded by {@code noiseSeed} and {@code r}.
+     * noise from a generator seeded by {@code noiseSeed} and {@code r}. With more than one replica
+     * and OpenBLAS in use, this sets OpenBLAS to one thread per call, for the whole process:
+     * the replicas already keep every core busy, and OpenBLAS threads spinning beside them would
+     * oversubscribe the cores.
      *
      * @throws IllegalArgumentException if {@code replicaCount < 1}
      */
@@ -52,6 +57,9 @@ public final class DataParallel implements AutoCloseable {
         if (replicaCount < 1) {
             throw new IllegalArgumentException("DataParallel: replica count must be >= 1, got " + replicaCount
                     + "; use one replica per core");
+        }
+        if (replicaCount > 1 && GemmProvider.get() instanceof OpenBlasGemm) {
+            OpenBlasGemm.setThreadCount(1);
         }
         List<Replica> started = new ArrayList<>();
         try {
