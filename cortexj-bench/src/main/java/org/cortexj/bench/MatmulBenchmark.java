@@ -20,10 +20,17 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
- * float32 matrix products: {@code Tensor.matmul} against a direct OpenBLAS {@code cblas_sgemm}
- * call on off-heap memory, which is the ceiling Tensor.matmul can reach.
+ * float32 matrix products: {@code Tensor.matmul} against direct OpenBLAS {@code cblas_sgemm}
+ * calls, one on off-heap memory, which is the ceiling Tensor.matmul can reach, and one on Java
+ * arrays through the JavaCPP array overload, which copies the arrays in and out of native memory.
+ *
+ * <p>The CPU backend sets OpenBLAS to one thread because it splits products over its own workers,
+ * and the setting is process-wide. JMH runs each benchmark method in a JVM of its own, so the
+ * direct calls set OpenBLAS to {@link #threads} threads in their JVMs and are measured with
+ * OpenBLAS's own threading on as many threads as the backend has workers.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -37,7 +44,7 @@ public class MatmulBenchmark {
     @Param({"128x800x1000", "1024x1024x1024"})
     public String dims;
 
-    /** Worker threads of the tensor backend; OpenBLAS starts one thread per processor either way. */
+    /** Worker threads of the tensor backend, and OpenBLAS threads of the direct calls. */
     @Param("2")
     public int threads;
 
@@ -46,23 +53,31 @@ public class MatmulBenchmark {
     private int n;
     private Tensor a;
     private Tensor b;
+    private float[] arrayA;
+    private float[] arrayB;
+    private float[] arrayC;
     private FloatPointer pointerA;
     private FloatPointer pointerB;
     private FloatPointer pointerC;
 
     @Setup(Level.Trial)
-    public void setUp() {
+    public void setUp(BenchmarkParams params) {
         String[] parts = dims.split("x");
         m = Integer.parseInt(parts[0]);
         k = Integer.parseInt(parts[1]);
         n = Integer.parseInt(parts[2]);
-        DefaultBackend.set(new CpuBackend(threads, true));
-        float[] left = random(m * k, 1);
-        float[] right = random(k * n, 2);
-        a = Tensor.of(left, m, k);
-        b = Tensor.of(right, k, n);
-        pointerA = new FloatPointer(left);
-        pointerB = new FloatPointer(right);
+        arrayA = random(m * k, 1);
+        arrayB = random(k * n, 2);
+        arrayC = new float[m * n];
+        if (params.getBenchmark().endsWith(".tensorMatmul")) {
+            DefaultBackend.set(new CpuBackend(threads, true));
+            a = Tensor.of(arrayA, m, k);
+            b = Tensor.of(arrayB, k, n);
+        } else {
+            openblas.blas_set_num_threads(threads);
+        }
+        pointerA = new FloatPointer(arrayA);
+        pointerB = new FloatPointer(arrayB);
         pointerC = new FloatPointer((long) m * n);
     }
 
@@ -92,5 +107,12 @@ public class MatmulBenchmark {
         openblas.cblas_sgemm(openblas.CblasRowMajor, openblas.CblasNoTrans, openblas.CblasNoTrans, m, n, k,
                 1f, pointerA, k, pointerB, n, 0f, pointerC, n);
         return pointerC;
+    }
+
+    @Benchmark
+    public float[] directOpenBlasArrays() {
+        openblas.cblas_sgemm(openblas.CblasRowMajor, openblas.CblasNoTrans, openblas.CblasNoTrans, m, n, k,
+                1f, arrayA, k, arrayB, n, 0f, arrayC, n);
+        return arrayC;
     }
 }

@@ -14,6 +14,9 @@ import org.cortexj.backend.cpu.codegen.FusedKernels;
 /**
  * Backend on the Java heap: multi-threaded kernels, Vector API loops where the module is
  * enabled, and a BLAS library for matrix products.
+ *
+ * <p>When matrix products use OpenBLAS, creating a backend sets OpenBLAS to one thread for the
+ * whole process, because the backend splits large products over its own workers instead.
  */
 public final class CpuBackend implements Backend {
 
@@ -49,7 +52,7 @@ public final class CpuBackend implements Backend {
         this.elementwise = new ElementwiseEvaluator(useSimd ? vectorKernels() : new ScalarElementwiseKernels(), pool,
                 FusedKernels.use(generatedKernels, useSimd));
         this.reductions = new CpuReductions(pool);
-        this.gemm = new CpuGemm(workers);
+        this.gemm = new CpuGemm(pool);
         this.convolutions = new CpuConvolutions(workers);
     }
 

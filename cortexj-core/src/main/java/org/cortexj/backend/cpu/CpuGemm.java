@@ -2,14 +2,31 @@ package org.cortexj.backend.cpu;
 
 import org.cortexj.backend.cpu.gemm.Gemm;
 import org.cortexj.backend.cpu.gemm.GemmProvider;
+import org.cortexj.backend.cpu.gemm.OpenBlasGemm;
+import org.cortexj.backend.cpu.gemm.PartitionedGemm;
 
-/** Matrix products of the CPU backend, through the process-wide {@link Gemm} (OpenBLAS or Java). */
+/**
+ * Matrix products of the CPU backend, through the process-wide {@link Gemm} (OpenBLAS or Java).
+ *
+ * <p>With OpenBLAS the backend owns the threads: this class sets OpenBLAS to one thread for the
+ * whole process and lets {@link PartitionedGemm} split each large product into column or row
+ * blocks that the backend's workers compute, one single-threaded OpenBLAS call each. The
+ * pure-Java fallback splits rows over threads of its own.
+ */
 final class CpuGemm {
 
     private final Gemm gemm;
 
-    CpuGemm(int workers) {
-        this.gemm = GemmProvider.get();
+    CpuGemm(WorkerPool pool) {
+        Gemm provided = GemmProvider.get();
+        if (provided instanceof OpenBlasGemm) {
+            // NOTE: the thread count is process-wide, so OpenBLAS calls outside this backend run
+            // on one thread too.
+            OpenBlasGemm.setThreadCount(1);
+            this.gemm = new PartitionedGemm(provided, pool::parallelFor, pool.workers());
+        } else {
+            this.gemm = provided;
+        }
     }
 
     String name() {
