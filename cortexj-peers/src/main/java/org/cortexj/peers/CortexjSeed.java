@@ -2,8 +2,6 @@ package org.cortexj.peers;
 
 import org.cortexj.autograd.GradMode;
 import org.cortexj.backend.cpu.CpuBackend;
-import org.cortexj.backend.cpu.gemm.GemmProvider;
-import org.cortexj.backend.cpu.gemm.OpenBlasGemm;
 import org.cortexj.loss.CrossEntropyLoss;
 import org.cortexj.nn.Network;
 import org.cortexj.optim.Adam;
@@ -35,10 +33,9 @@ final class CortexjSeed implements SeedSystem {
     }
 
     /**
-     * Makes {@code threads} the worker count of a new default CPU backend and the OpenBLAS
-     * thread count, then builds the network from {@link SeedWeights#buildCortexjNetwork(long)}.
-     * The backend's worker count does not reach OpenBLAS, whose thread pool is process-wide, so
-     * both are set here.
+     * Makes {@code threads} the worker count of a new default CPU backend, which also runs
+     * OpenBLAS on one thread per call and splits large products over its workers, then builds the
+     * network from {@link SeedWeights#buildCortexjNetwork(long)}.
      */
     static CortexjSeed create(int threads, long seed) {
         return create(threads, seed, 0, 1);
@@ -53,7 +50,6 @@ final class CortexjSeed implements SeedSystem {
     static CortexjSeed create(int threads, long seed, long decaySteps, int replicas) {
         CpuBackend backend = new CpuBackend(threads, true);
         DefaultBackend.set(backend);
-        limitBlasThreads(replicas > 1 ? 1 : threads);
         Network network = SeedWeights.buildCortexjNetwork(seed);
         Optimizer optimizer = Adam.builder().learningRate(1e-3).build(network);
         String description = "cortexj " + Version.current() + ", " + backend.description();
@@ -63,14 +59,6 @@ final class CortexjSeed implements SeedSystem {
             description += ", " + replicas + " data-parallel replicas of 1 worker each";
         }
         return new CortexjSeed(network, optimizer, schedule, parallel, description);
-    }
-
-    private static void limitBlasThreads(int threads) {
-        if (GemmProvider.get() instanceof OpenBlasGemm) {
-            OpenBlasGemm.setThreadCount(threads);
-        }
-        // NOTE: with -Dcortexj.blas=java the pure-Java product uses one thread per available
-        // processor, and cortexj offers no call to change that.
     }
 
     @Override
