@@ -72,7 +72,8 @@ record GemmPartition(Axis axis, int blockCount, int length) {
 
     /**
      * Returns the first row or column of block {@code block}, or {@link #length} for
-     * {@code block == blockCount}. Aligned tiles are spread evenly, so block sizes differ by at most one tile.
+     * {@code block == blockCount}. Aligned tiles are spread evenly, so block sizes differ by at
+     * most one tile.
      */
     int start(int block) {
         int tiles = tiles(length);

@@ -44,8 +44,9 @@ public final class PartitionedGemm implements Gemm {
      * the unsplit product. It is also about where splitting starts to pay off there: on 2 workers
      * a 128 x 128 x 128 product (two blocks of 2^20) took 35 to 38 µs against 49 µs as one
      * single-threaded call, while the second vCPU was busy just before. After the second vCPU had
-     * idled for 50 ms the split took 54 to 66 µs, and at 200 x 200 x 200 it still matched the
-     * single call (110 to 114 µs warm, against 178 µs as one call).
+     * idled for 50 ms the split took 64 to 66 µs, and at 200 x 200 x 200 it still matched the
+     * single call (110 to 114 µs warm, against 178 µs as one call). All figures are medians of
+     * interleaved runs in one process, three processes each.
      */
     public static final long DEFAULT_MIN_BLOCK_MULTIPLY_ADDS = 1L << 20;
 
