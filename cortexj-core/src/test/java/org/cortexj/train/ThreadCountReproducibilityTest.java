@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * of CPU backend workers. The network touches every kernel family that splits work over the
  * workers: fused elementwise chains (SELU, Adam, dropout), row reductions (batch normalization,
  * softmax cross-entropy), im2col and col2im on inputs above the parallel threshold, pooling, and
- * matrix products. The OpenBLAS thread count is left unchanged, see docs/reproducibility.md.
+ * matrix products, which the backend splits over its workers with OpenBLAS at one thread.
  */
 class ThreadCountReproducibilityTest {
 
