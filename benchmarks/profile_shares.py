@@ -1,8 +1,8 @@
 """Groups an async-profiler collapsed-stack file into the kernel families of a cortexj step.
 
 A sample whose stack passes through the optimizer or the replicas' synchronization goes to that
-caller family; any other sample goes to the first kernel family, scanning from the leaf frame
-upwards, whose pattern one of its frames contains. Samples with no cortexj frame at all (JIT compiler, GC, idle spinning) are
+caller family. Any other sample goes to the first kernel family whose pattern one of its frames
+contains, scanning from the leaf frame upwards. Samples with no cortexj frame at all (JIT compiler, GC, idle spinning) are
 counted as "outside cortexj". Prints the share of every family, largest first.
 
     /usr/bin/python3 benchmarks/profile_shares.py profile.collapsed

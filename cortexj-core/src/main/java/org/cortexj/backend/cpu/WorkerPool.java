@@ -25,7 +25,7 @@ final class WorkerPool implements AutoCloseable {
      * microseconds, and on a 2-vCPU AMD EPYC virtual machine blocking for such a wait cost about
      * 0.4 ms per call. There, the single-threaded OpenBLAS products [128 x 800]·[800 x 496] on
      * the caller and [128 x 800]·[800 x 504] on a pool thread took 1.4 to 1.5 ms when the caller
-     * blocked and 1.1 ms (as long as one product alone) when it polled for 50 or 100 µs. Polling
+     * blocked. They took 1.1 ms, as long as one product alone, when it polled for 50 or 100 µs. Polling
      * for 20 µs was too short.
      */
     private static final long POLL_NANOS = 100_000;

@@ -9,9 +9,9 @@ import java.util.Objects;
  *
  * <p>It exists for OpenBLAS on heap arrays, which reach OpenBLAS through off-heap copies. When
  * one thread writes those copies and OpenBLAS's own threads read them, the readers fetch cache
- * lines that are dirty in the writer's core. That is slow: on a 2-vCPU AMD EPYC virtual machine
+ * lines that are dirty in the writer's core. That is slow. On a 2-vCPU AMD EPYC virtual machine
  * the copied [128 x 800]·[800 x 1000] product took 1.3 ms in some processes and 2.2 to 2.5 ms in
- * others, against 1.1 ms for a direct call on off-heap memory. Here each worker copies the
+ * others. A direct call on off-heap memory took 1.1 ms. Here each worker copies the
  * operand parts of its own block and runs OpenBLAS on one thread, so every core reads what it
  * wrote itself. OpenBLAS threads also no longer compete with the workers for the cores.
  *
@@ -41,9 +41,9 @@ public final class PartitionedGemm implements Gemm {
      *
      * <p>2^20 is just above the 10^6 multiply-adds up to which OpenBLAS 0.3.31 uses its
      * small-matrix kernels on the AMD EPYC tested, so blocks never use them and keep the bits of
-     * the unsplit product. It is also about where splitting starts to pay off there: on 2 workers
-     * a 128 x 128 x 128 product (two blocks of 2^20) took 35 to 38 µs against 49 µs as one
-     * single-threaded call, while the second vCPU was busy just before. After the second vCPU had
+     * the unsplit product. It is also about where splitting starts to pay off there. On 2 workers
+     * a 128 x 128 x 128 product (two blocks of 2^20) took 35 to 38 µs, against 49 µs as one
+     * single-threaded call, when the second vCPU had been busy just before. After the second vCPU had
      * idled for 50 ms the split took 64 to 66 µs, and at 200 x 200 x 200 it still matched the
      * single call (110 to 114 µs warm, against 178 µs as one call). All figures are medians of
      * interleaved runs in one process, three processes each.
