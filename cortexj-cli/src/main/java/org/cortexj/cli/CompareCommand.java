@@ -102,7 +102,7 @@ final class CompareCommand implements Callable<Integer> {
         settings.put("dataset", String.format(Locale.ROOT, "%s, %,d training and %,d test images", options.dataset,
                 trainImages, testImages));
         settings.put("optimizer", String.format(Locale.ROOT, "%s, learning rate %s, batch size %d", options.optimizer,
-                options.learningRate, options.batchSize));
+                options.learningRate, options.batchSize) + regularization());
         settings.put("schedule", ScheduleChoice.describe(options.schedule, options.decayImages));
         settings.put("epochs", options.epochs + (options.patience > 0 ? ", patience " + options.patience : ""));
         settings.put("seed", Long.toString(options.seed));
@@ -110,6 +110,18 @@ final class CompareCommand implements Callable<Integer> {
                 settings);
         out.printf(Locale.ROOT, "report: %s%ncharts: %s%n", page.html().toAbsolutePath(),
                 page.curves().toAbsolutePath());
+    }
+
+    /** Describes the weight decay and label smoothing when either is on; returns "" otherwise. */
+    private String regularization() {
+        String text = "";
+        if (options.weightDecay != null && options.weightDecay > 0) {
+            text += ", weight decay " + options.weightDecay;
+        }
+        if (options.labelSmoothing > 0) {
+            text += ", label smoothing " + options.labelSmoothing;
+        }
+        return text;
     }
 
     private void printTable(List<Row> rows) {

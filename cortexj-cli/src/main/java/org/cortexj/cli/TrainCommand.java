@@ -122,6 +122,16 @@ final class TrainCommand implements Callable<Integer> {
         @Option(names = "--optimizer", defaultValue = "adam", description = "adam, adamw or sgd (momentum 0.9) (default: ${DEFAULT-VALUE}).")
         String optimizer;
 
+        @Option(names = "--weight-decay", paramLabel = "LAMBDA",
+                description = "Weight decay: added to the gradient as an L2 penalty for adam and sgd, shrinks the "
+                        + "weights directly for adamw (default: 0, or 0.01 for adamw).")
+        Double weightDecay;
+
+        @Option(names = "--label-smoothing", defaultValue = "0", paramLabel = "EPSILON",
+                description = "Share of the training target spread evenly over all classes, in [0, 1]; the test "
+                        + "loss stays the plain cross-entropy (default: ${DEFAULT-VALUE}).")
+        double labelSmoothing;
+
         @Option(names = "--seed", defaultValue = "42", description = "Seed of initialization, shuffling and dropout (default: ${DEFAULT-VALUE}).")
         long seed;
 
@@ -173,9 +183,11 @@ final class TrainCommand implements Callable<Integer> {
         TrainingSettings settings(Path checkpoint, int trainImages) {
             var schedulePerStep = ScheduleChoice.parse(schedule, learningRate, decayImages,
                     (long) epochs * trainImages, batchSize);
+            OptimizerKind kind = OptimizerKind.parse(optimizer);
             return TrainingSettings.builder().epochs(epochs).batchSize(batchSize).learningRate(learningRate)
-                    .schedule(schedulePerStep).replicas(replicaCount())
-                    .optimizer(OptimizerKind.parse(optimizer)).seed(seed).patience(patience).metric(Metric.TEST_ACCURACY)
+                    .schedule(schedulePerStep).replicas(replicaCount()).optimizer(kind)
+                    .weightDecay(weightDecay == null ? kind.defaultWeightDecay() : weightDecay)
+                    .labelSmoothing(labelSmoothing).seed(seed).patience(patience).metric(Metric.TEST_ACCURACY)
                     .checkpoint(checkpoint).clipNorm(clipNorm).skipNonFinite(skipNonFinite).build();
         }
     }

@@ -19,12 +19,23 @@ import org.cortexj.tensor.Tensor;
  * <p>The loss is built from {@link Softmax#logSoftmax} and a one-hot mask (class positions
  * compared with each label), so autograd derives the gradient: for the mean it is
  * (softmax(z) − onehot(label))/N. Logits of ±1000 stay finite.
+ *
+ * <p>With label smoothing ε the target is no longer one-hot but (1 − ε)·onehot + ε/C, as in
+ * PyTorch's {@code label_smoothing}:
+ *
+ * <pre>
+ * loss_n = −(1 − ε)·log_softmax(z_n)[label_n] − (ε/C)·Σ_c log_softmax(z_n)[c]
+ * </pre>
+ *
+ * <p>It penalizes confident scores: the loss is smallest when the label's probability is
+ * 1 − ε + ε/C rather than 1.
  */
 public final class CrossEntropyLoss implements Loss {
 
     private static final String NAME = "CrossEntropyLoss";
 
     private final Reduction reduction;
+    private final double labelSmoothing;
 
     /** Cross-entropy averaged over the batch. */
     public CrossEntropyLoss() {
@@ -32,7 +43,25 @@ public final class CrossEntropyLoss implements Loss {
     }
 
     public CrossEntropyLoss(Reduction reduction) {
+        this(reduction, 0);
+    }
+
+    /**
+     * @param labelSmoothing share ε in [0, 1] of the target spread evenly over all classes; 0 gives
+     *     the plain one-hot target
+     */
+    public CrossEntropyLoss(Reduction reduction, double labelSmoothing) {
         this.reduction = LossChecks.requireReduction(NAME, reduction);
+        if (!(labelSmoothing >= 0 && labelSmoothing <= 1)) {
+            throw new IllegalArgumentException(NAME + ": label smoothing must be in [0, 1], got " + labelSmoothing
+                    + "; 0 turns it off and 0.1 is a common choice");
+        }
+        this.labelSmoothing = labelSmoothing;
+    }
+
+    /** Share of the target spread over all classes, 0 for one-hot targets. */
+    public double labelSmoothing() {
+        return labelSmoothing;
     }
 
     /**
@@ -52,13 +81,20 @@ public final class CrossEntropyLoss implements Loss {
         Tensor oneHot = classRow.eq(labelColumn);
 
         Tensor logProbabilities = Softmax.logSoftmax(logits, 1);
-        Tensor perSample = Tensor.where(oneHot, logProbabilities, 0).sum(1).neg();
+        Tensor perSample = labelSmoothing == 0
+                ? Tensor.where(oneHot, logProbabilities, 0).sum(1).neg()
+                : smoothTarget(oneHot, classes).mul(logProbabilities).sum(1).neg();
         return reduction.apply(perSample);
     }
 
     @Override
     public Reduction reduction() {
         return reduction;
+    }
+
+    /** (1 − ε)·onehot + ε/C, from the 0/1 one-hot mask. */
+    private Tensor smoothTarget(Tensor oneHot, int classes) {
+        return oneHot.mul(1 - labelSmoothing).add(labelSmoothing / classes);
     }
 
     private static void checkShapes(Tensor logits, Tensor labels) {

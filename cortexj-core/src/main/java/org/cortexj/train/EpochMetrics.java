@@ -4,7 +4,8 @@ package org.cortexj.train;
  * What one epoch produced.
  *
  * @param epoch 1-based epoch number
- * @param trainLoss mean cross-entropy over the epoch's training batches, in training mode
+ * @param trainLoss mean training loss over the epoch's batches, in training mode: cross-entropy, against the
+ *     smoothed targets when label smoothing is on
  * @param trainAccuracy fraction of training examples classified correctly during the epoch
  * @param testLoss mean cross-entropy on the test set after the epoch, in evaluation mode
  * @param testAccuracy fraction of test examples classified correctly after the epoch

@@ -16,6 +16,7 @@ import org.cortexj.data.BatchLoader;
 import org.cortexj.data.Normalization;
 import org.cortexj.data.idx.ImageDataset;
 import org.cortexj.loss.CrossEntropyLoss;
+import org.cortexj.loss.Reduction;
 import org.cortexj.nn.Network;
 import org.cortexj.nn.Parameter;
 import org.cortexj.nn.description.NetworkDescription;
@@ -46,7 +47,7 @@ public final class Trainer {
     private final Optimizer optimizer;
     private final Generator shuffle;
     private final Generator noise;
-    private final CrossEntropyLoss loss = new CrossEntropyLoss();
+    private final CrossEntropyLoss loss;
     private final StepGuard guard;
     /** Replicas that share each batch during {@link #fit}, or null to train {@link #network} directly. */
     private DataParallel parallel;
@@ -61,7 +62,8 @@ public final class Trainer {
         this.noise = new Generator(settings.seed() ^ 0x5DEECE66DL);
         this.shuffle = new Generator(settings.seed() + 1);
         this.network = NetworkFactory.build(description, new Generator(settings.seed()), noise);
-        this.optimizer = settings.optimizer().create(network, settings.learningRate());
+        this.optimizer = settings.optimizer().create(network, settings.learningRate(), settings.weightDecay());
+        this.loss = new CrossEntropyLoss(Reduction.MEAN, settings.labelSmoothing());
         this.guard = new StepGuard(network);
     }
 
@@ -293,6 +295,8 @@ public final class Trainer {
         metadata.put("batch_size", settings.batchSize());
         metadata.put("optimizer", settings.optimizer().displayName());
         metadata.put("learning_rate", settings.learningRate());
+        metadata.put("weight_decay", settings.weightDecay());
+        metadata.put("label_smoothing", settings.labelSmoothing());
         metadata.put("replicas", settings.replicas());
         metadata.put("normalization_mean", normalization.mean());
         metadata.put("normalization_std", normalization.std());

@@ -21,11 +21,15 @@ import org.cortexj.optim.schedule.LearningRateSchedule;
  * @param evaluationBatchSize batch size for evaluation, at least 1
  * @param replicas data-parallel replicas that share every training batch, at least 1; 1 trains
  *     the network itself on the default backend (see {@code org.cortexj.train.parallel.DataParallel})
+ * @param weightDecay the optimizer's weight decay λ ≥ 0; the builder's default is
+ *     {@link OptimizerKind#defaultWeightDecay()}
+ * @param labelSmoothing share ε in [0, 1] of the training target spread over all classes (see
+ *     {@code org.cortexj.loss.CrossEntropyLoss}); evaluation always reports the plain cross-entropy
  */
 public record TrainingSettings(int epochs, int batchSize, long seed, OptimizerKind optimizer, double learningRate,
                                LearningRateSchedule schedule, Metric metric, int patience, Path checkpoint,
                                boolean skipNonFinite, double clipNorm, int evaluationBatchSize,
-                               int replicas) {
+                               int replicas, double weightDecay, double labelSmoothing) {
 
     public TrainingSettings {
         require(epochs >= 1, "epochs", epochs, ">= 1");
@@ -35,6 +39,10 @@ public record TrainingSettings(int epochs, int batchSize, long seed, OptimizerKi
         require(clipNorm >= 0 && Double.isFinite(clipNorm), "gradient clip norm", clipNorm, ">= 0 (0 turns it off)");
         require(evaluationBatchSize >= 1, "evaluation batch size", evaluationBatchSize, ">= 1");
         require(replicas >= 1, "replicas", replicas, ">= 1 (1 trains without data parallelism)");
+        require(weightDecay >= 0 && Double.isFinite(weightDecay), "weight decay", weightDecay,
+                ">= 0 and finite (0 turns it off)");
+        require(labelSmoothing >= 0 && labelSmoothing <= 1, "label smoothing", labelSmoothing,
+                "in [0, 1] (0 turns it off)");
         require(optimizer != null, "optimizer", null, "one of " + java.util.Arrays.toString(OptimizerKind.values()));
         require(metric != null, "metric", null, "one of " + java.util.Arrays.toString(Metric.values()));
     }
@@ -64,6 +72,9 @@ public record TrainingSettings(int epochs, int batchSize, long seed, OptimizerKi
         private double clipNorm;
         private int evaluationBatchSize = 1000;
         private int replicas = 1;
+        /** Null until chosen: {@link #build()} then takes the optimizer's default. */
+        private Double weightDecay;
+        private double labelSmoothing;
 
         public Builder epochs(int value) {
             epochs = value;
@@ -130,9 +141,25 @@ public record TrainingSettings(int epochs, int batchSize, long seed, OptimizerKi
             return this;
         }
 
+        public Builder weightDecay(double value) {
+            weightDecay = value;
+            return this;
+        }
+
+        public Builder labelSmoothing(double value) {
+            labelSmoothing = value;
+            return this;
+        }
+
         public TrainingSettings build() {
+            double decay = 0;
+            if (weightDecay != null) {
+                decay = weightDecay;
+            } else if (optimizer != null) {
+                decay = optimizer.defaultWeightDecay();
+            }
             return new TrainingSettings(epochs, batchSize, seed, optimizer, learningRate, schedule, metric, patience,
-                    checkpoint, skipNonFinite, clipNorm, evaluationBatchSize, replicas);
+                    checkpoint, skipNonFinite, clipNorm, evaluationBatchSize, replicas, decay, labelSmoothing);
         }
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.List;
 import org.cortexj.autograd.GradientCheck;
 import org.cortexj.backend.DataType;
@@ -146,6 +147,73 @@ class CrossEntropyLossTest {
                 () -> new CrossEntropyLoss().forward(Tensor.of(new int[] {1, 2}, 1, 2), Tensor.of(new int[] {0}, 1)));
         assertTrue(error.getMessage().startsWith("CrossEntropyLoss: logits must be float32 or float64"),
                 error.getMessage());
+    }
+
+    /** −Σ_c q_c·log softmax(z)[c] with q = (1 − ε)·onehot + ε/C, from the definition. */
+    private static double naiveSmoothedLoss(double[] row, int label, double smoothing) {
+        double logTotal = Math.log(Arrays.stream(row).map(Math::exp).sum());
+        double loss = 0;
+        for (int c = 0; c < row.length; c++) {
+            double target = (c == label ? 1 - smoothing : 0) + smoothing / row.length;
+            loss -= target * (row[c] - logTotal);
+        }
+        return loss;
+    }
+
+    @Test
+    void smoothedLossMatchesNaiveLoop() {
+        Tensor perSample = new CrossEntropyLoss(Reduction.NONE, 0.1).forward(Tensor.matrix(LOGITS), labels());
+        for (int n = 0; n < LABELS.length; n++) {
+            assertEquals(naiveSmoothedLoss(LOGITS[n], LABELS[n], 0.1), perSample.get(n), 1e-14, "sample " + n);
+        }
+    }
+
+    /** Equal logits give log C whatever ε is; ε = 1 ignores the label entirely. */
+    @Test
+    void smoothingIdentitiesHoldExactly() {
+        Tensor equal = Tensor.zeros(DataType.FLOAT64, 2, 4);
+        Tensor loss = new CrossEntropyLoss(Reduction.NONE, 0.3).forward(equal, Tensor.of(new int[] {0, 3}, 2));
+        assertArrayEquals(new double[] {Math.log(4), Math.log(4)}, loss.toDoubleArray(), 1e-15);
+        Tensor logits = Tensor.matrix(LOGITS);
+        double first = new CrossEntropyLoss(Reduction.SUM, 1).forward(logits, labels()).item();
+        double second = new CrossEntropyLoss(Reduction.SUM, 1).forward(logits, Tensor.of(new int[] {2, 0, 0, 2}, 4))
+                .item();
+        assertEquals(first, second, 1e-14);
+    }
+
+    /** For the mean, dLoss/dz = (softmax(z) − q)/N with the smoothed target q. */
+    @Test
+    void smoothedGradientIsSoftmaxMinusTarget() {
+        double smoothing = 0.2;
+        Tensor logits = Tensor.matrix(LOGITS).setRequiresGrad(true);
+        new CrossEntropyLoss(Reduction.MEAN, smoothing).forward(logits, labels()).backward();
+        for (int n = 0; n < LABELS.length; n++) {
+            double total = Arrays.stream(LOGITS[n]).map(Math::exp).sum();
+            for (int c = 0; c < 3; c++) {
+                double target = (c == LABELS[n] ? 1 - smoothing : 0) + smoothing / 3;
+                double expected = (Math.exp(LOGITS[n][c]) / total - target) / LABELS.length;
+                assertEquals(expected, logits.grad().get(n, c), 1e-15, "sample " + n + " class " + c);
+            }
+        }
+    }
+
+    @Test
+    void smoothedGradientMatchesFiniteDifferences() {
+        Tensor logits = Tensor.normal(new Generator(12), 0, 2, DataType.FLOAT64, 5, 4);
+        Tensor labels = Tensor.of(new int[] {3, 0, 1, 1, 2}, 5);
+        CrossEntropyLoss loss = new CrossEntropyLoss(Reduction.MEAN, 0.25);
+        GradientCheck.assertClose("smoothed cross-entropy", in -> loss.forward(in.get(0), in.get(1)),
+                List.of(logits, labels));
+    }
+
+    @Test
+    void smoothingOutsideUnitIntervalIsRejected() {
+        for (double smoothing : new double[] {-0.1, 1.5, Double.NaN}) {
+            IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                    () -> new CrossEntropyLoss(Reduction.MEAN, smoothing));
+            assertEquals("CrossEntropyLoss: label smoothing must be in [0, 1], got " + smoothing
+                    + "; 0 turns it off and 0.1 is a common choice", error.getMessage());
+        }
     }
 
     @Test

@@ -85,6 +85,14 @@ class ConfigurationValidationTest {
                         "optimizer", "got null", "ADAM"),
                 row("metric missing", () -> TrainingSettings.builder().metric(null).build(),
                         "metric", "got null", "TEST_ACCURACY"),
+                row("weight decay negative", () -> TrainingSettings.builder().weightDecay(-1e-4).build(),
+                        "weight decay", "got -1.0E-4", ">= 0 and finite"),
+                row("weight decay infinite", () -> TrainingSettings.builder().weightDecay(Double.POSITIVE_INFINITY)
+                        .build(), "weight decay", "got Infinity", "finite"),
+                row("label smoothing above 1", () -> TrainingSettings.builder().labelSmoothing(1.5).build(),
+                        "label smoothing", "got 1.5", "in [0, 1]"),
+                row("label smoothing NaN", () -> TrainingSettings.builder().labelSmoothing(Double.NaN).build(),
+                        "label smoothing", "got NaN", "in [0, 1]"),
 
                 // Layer settings, checked when the network description is built.
                 row("input size 0", () -> NetworkDescription.builder(1, 0, 8).build(), "input shape [1, 0, 8]", ">= 1"),

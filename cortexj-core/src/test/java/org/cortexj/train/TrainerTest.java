@@ -151,6 +151,46 @@ class TrainerTest {
     }
 
     @Test
+    void weightDecayDefaultsFollowOptimizer() {
+        assertEquals(0, TrainingSettings.builder().build().weightDecay());
+        assertEquals(0.01, TrainingSettings.builder().optimizer(OptimizerKind.ADAMW).build().weightDecay());
+        TrainingSettings chosen = TrainingSettings.builder().optimizer(OptimizerKind.ADAMW).weightDecay(0).build();
+        assertEquals(0, chosen.weightDecay());
+        Trainer trainer = new Trainer(TrainingFixtures.smallNetwork(),
+                TrainingSettings.builder().weightDecay(3e-4).labelSmoothing(0.1).build(), List.of());
+        assertEquals(3e-4, ((org.cortexj.optim.AbstractAdam) trainer.optimizer()).weightDecay());
+        var metadata = trainer.metadata(new org.cortexj.data.Normalization(0, 1));
+        assertEquals(3e-4, metadata.get("weight_decay").asDouble());
+        assertEquals(0.1, metadata.get("label_smoothing").asDouble());
+    }
+
+    /**
+     * The smoothed target q has entropy H(q) > 0, and cross-entropy against q is at least H(q);
+     * plain cross-entropy on the same well-learned task ends far below that bound.
+     */
+    @Test
+    void smoothedTrainingLossStaysAboveEntropy() throws IOException {
+        ImageDataset train = TrainingFixtures.bars(600, 1);
+        ImageDataset test = TrainingFixtures.bars(200, 2);
+        double smoothing = 0.4;
+        int classes = train.classCount();
+        double high = 1 - smoothing + smoothing / classes;
+        double low = smoothing / classes;
+        double entropy = -high * Math.log(high) - (classes - 1) * low * Math.log(low);
+        TrainingSettings.Builder builder = TrainingSettings.builder().epochs(4).batchSize(32).seed(7).learningRate(0.01)
+                .evaluationBatchSize(64);
+        TrainingResult plain = new Trainer(TrainingFixtures.smallNetwork(), builder.build(), List.of())
+                .fit(train, test, false);
+        TrainingResult smoothed = new Trainer(TrainingFixtures.smallNetwork(),
+                builder.labelSmoothing(smoothing).build(), List.of()).fit(train, test, false);
+        double plainLoss = plain.history().get(3).trainLoss();
+        double smoothedLoss = smoothed.history().get(3).trainLoss();
+        assertTrue(plainLoss < entropy / 2, "plain loss " + plainLoss + ", entropy " + entropy);
+        assertTrue(smoothedLoss >= entropy, "smoothed loss " + smoothedLoss + ", entropy " + entropy);
+        assertTrue(smoothed.best().accuracy() > 0.9, "accuracy " + smoothed.best().accuracy());
+    }
+
+    @Test
     void invalidSettingsNameTheSetting() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> TrainingSettings.builder().learningRate(0).build());

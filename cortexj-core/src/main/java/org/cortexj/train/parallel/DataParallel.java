@@ -2,6 +2,7 @@ package org.cortexj.train.parallel;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import org.cortexj.autograd.GradMode;
@@ -35,7 +36,11 @@ public final class DataParallel implements AutoCloseable {
     private final Network master;
     private final List<Replica> replicas;
 
-    private DataParallel(Network master, List<Replica> replicas) {
+    /** OpenBLAS's thread count before {@link #create} lowered it, restored by {@link #close}; empty if untouched. */
+    private final OptionalInt blasThreadsBefore;
+
+    private DataParallel(Network master, List<Replica> replicas, OptionalInt blasThreadsBefore) {
+        this.blasThreadsBefore = blasThreadsBefore;
         this.master = master;
         this.replicas = replicas;
     }
@@ -49,7 +54,7 @@ public final class DataParallel implements AutoCloseable {
      * noise from a generator seeded by {@code noiseSeed} and {@code r}. With more than one replica
      * and OpenBLAS in use, this sets OpenBLAS to one thread per call, for the whole process:
      * the replicas already keep every core busy, and OpenBLAS threads spinning beside them would
-     * oversubscribe the cores.
+     * oversubscribe the cores. {@link #close} restores the count it found.
      *
      * @throws IllegalArgumentException if {@code replicaCount < 1}
      */
@@ -58,8 +63,9 @@ public final class DataParallel implements AutoCloseable {
             throw new IllegalArgumentException("DataParallel: replica count must be >= 1, got " + replicaCount
                     + "; use one replica per core");
         }
+        OptionalInt blasThreadsBefore = OptionalInt.empty();
         if (replicaCount > 1 && GemmProvider.get() instanceof OpenBlasGemm) {
-            OpenBlasGemm.setThreadCount(1);
+            blasThreadsBefore = OpenBlasGemm.threadCount();
         }
         List<Replica> started = new ArrayList<>();
         try {
@@ -68,9 +74,14 @@ public final class DataParallel implements AutoCloseable {
             }
         } catch (RuntimeException | Error e) {
             started.forEach(Replica::close);
+            blasThreadsBefore.ifPresent(OpenBlasGemm::setThreadCount);
             throw e;
         }
-        return new DataParallel(master, List.copyOf(started));
+        // After the replicas started: creating their one-worker backends may also set the count.
+        if (blasThreadsBefore.isPresent()) {
+            OpenBlasGemm.setThreadCount(1);
+        }
+        return new DataParallel(master, List.copyOf(started), blasThreadsBefore);
     }
 
     /**
@@ -136,6 +147,7 @@ public final class DataParallel implements AutoCloseable {
     @Override
     public void close() {
         replicas.forEach(Replica::close);
+        blasThreadsBefore.ifPresent(OpenBlasGemm::setThreadCount);
     }
 
     /** Rows {@code [start, start + count)} of a batch, computed by replica {@code replica}. */

@@ -13,6 +13,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param learningRate initial learning rate
  * @param schedule how the learning rate changed over the run, for example
  *     {@code cosine to 0 over the run}, or null if not recorded
+ * @param weightDecay the optimizer's weight decay, NaN if not recorded
+ * @param labelSmoothing label smoothing of the training loss, NaN if not recorded
  * @param batchSize examples per optimizer step
  * @param seed seed of initialization, shuffling and dropout, or null
  * @param epochs epochs run
@@ -23,14 +25,14 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param machine machine that trained the model
  */
 public record RunSettings(String dataset, int trainImages, String optimizer, double learningRate, String schedule,
-                          int batchSize, Long seed, int epochs, int bestEpoch, String libraryVersion, double wallSeconds,
+                          double weightDecay, double labelSmoothing, int batchSize, Long seed, int epochs, int bestEpoch, String libraryVersion, double wallSeconds,
                           double imagesPerSecond, MachineInfo machine) {
 
     /** Reads the keys that {@code cortexj train} and {@link RunMetadata#record} write. */
     public static RunSettings fromMetadata(JsonNode metadata) {
         return new RunSettings(text(metadata, "dataset"), metadata.path("train_images").asInt(-1),
                 text(metadata, "optimizer"), number(metadata, "learning_rate"), text(metadata, "schedule"),
-                metadata.path("batch_size").asInt(-1),
+                number(metadata, "weight_decay"), number(metadata, "label_smoothing"), metadata.path("batch_size").asInt(-1),
                 metadata.hasNonNull("seed") ? metadata.get("seed").asLong() : null, metadata.path("epochs").asInt(-1),
                 metadata.path("best_epoch").asInt(-1), text(metadata, "library_version"),
                 number(metadata, "wall_seconds"), number(metadata, "images_per_second"),

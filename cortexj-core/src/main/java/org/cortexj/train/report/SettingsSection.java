@@ -56,6 +56,8 @@ final class SettingsSection {
                 + HtmlText.count(data.evaluation().result().examples()) + " images");
         row(html, "optimizer", run.optimizer() == null ? NOT_RECORDED : run.optimizer() + ", learning rate "
                 + plain(run.learningRate()) + (run.schedule() == null ? "" : " (" + run.schedule() + ")")
+                + (run.weightDecay() > 0 ? ", weight decay " + plain(run.weightDecay()) : "")
+                + (run.labelSmoothing() > 0 ? ", label smoothing " + plain(run.labelSmoothing()) : "")
                 + ", batch size " + known(run.batchSize()));
         row(html, "epochs", run.epochs() < 0 ? NOT_RECORDED : run.epochs() + (run.bestEpoch() > 0
                 ? " (network of epoch " + run.bestEpoch() + " kept)" : ""));
