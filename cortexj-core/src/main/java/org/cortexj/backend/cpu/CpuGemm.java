@@ -10,8 +10,12 @@ import org.cortexj.backend.cpu.gemm.PartitionedGemm;
  *
  * <p>With OpenBLAS the backend owns the threads: this class sets OpenBLAS to one thread for the
  * whole process and lets {@link PartitionedGemm} split each large product into column or row
- * blocks that the backend's workers compute, one single-threaded OpenBLAS call each. The
- * pure-Java fallback splits rows over threads of its own.
+ * blocks that the backend's workers compute, one single-threaded OpenBLAS call each, on the
+ * heap arrays in place where the bounds allow and on off-heap copies otherwise. Letting OpenBLAS
+ * thread a whole product itself was faster for a single [128 x 800]·[800 x 1000] product, but
+ * its result then depends on the thread count in the last bits. Its idle threads also spin on
+ * the cores for a while after each call: two-worker products that followed ran up to 1.5× slower.
+ * The pure-Java fallback splits rows over threads of its own.
  */
 final class CpuGemm {
 

@@ -11,13 +11,17 @@ import org.cortexj.backend.Buffer;
 import org.cortexj.backend.cpu.gemm.ArrayPassing;
 import org.cortexj.backend.cpu.gemm.Gemm;
 import org.cortexj.backend.cpu.gemm.OpenBlasGemm;
+import org.cortexj.backend.cpu.gemm.PartitionedGemm;
 import org.cortexj.tensor.DefaultBackend;
 import org.cortexj.tensor.Tensor;
 
 /**
  * Manual benchmark, not a unit test: float32 products of the CPU backend, split over its workers,
- * against a direct {@code cblas_sgemm} on off-heap memory and against the earlier copy path, where
- * one thread copies the operands and OpenBLAS's own threads compute.
+ * against a direct {@code cblas_sgemm} on off-heap memory and against three other ways to reach
+ * OpenBLAS from heap arrays: one thread copies the operands and OpenBLAS's own threads compute
+ * ("copy path"); the arrays are pinned and OpenBLAS's own threads compute ("pinned, OpenBLAS
+ * threads"); and the backend's split with every block copied ("copied blocks"), as before
+ * pinning was available.
  *
  * <p>The variants run in rotation within each round, so drifting machine load affects all of
  * them alike. Each variant sets the OpenBLAS thread count it needs: the backend's workers for the
@@ -47,6 +51,9 @@ public final class SplitGemmBenchmark {
         "128,800,1000,B", "128,1000,800", "800,128,1000,A"};
 
     private static final long PAUSE_MILLIS = 300;
+
+    /** Workers of the "copied blocks" variant, created in {@link #main}. */
+    private static WorkerPool copyWorkers;
     private static final double ROUND_NANOS = 150e6;
 
     private record Variant(String name, int openBlasThreads, Runnable call) {
@@ -60,6 +67,7 @@ public final class SplitGemmBenchmark {
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 7;
         String[] shapes = args.length > 2 ? Arrays.copyOfRange(args, 2, args.length) : DEFAULT_SHAPES;
         CpuBackend backend = new CpuBackend(workers, true);
+        copyWorkers = new WorkerPool(workers);
         DefaultBackend.set(backend);
         System.out.println(backend.description());
         for (String shape : shapes) {
@@ -114,6 +122,12 @@ public final class SplitGemmBenchmark {
         variants.add(new Variant("direct", workers, () -> openblas.cblas_sgemm(openblas.CblasRowMajor,
                 codeA, codeB, m, n, k, 1f, offHeapA, lda, offHeapB, ldb, 0f, offHeapC, n)));
         variants.add(new Variant("copy path", workers, () -> copyPath.sgemm(transA, transB, m, n, k,
+                1f, a, 0, lda, b, 0, ldb, 0f, c, 0, n)));
+        Gemm pinned = OpenBlasGemm.load(ArrayPassing.PIN);
+        variants.add(new Variant("pinned, OpenBLAS threads", workers, () -> pinned.sgemm(transA, transB, m, n, k,
+                1f, a, 0, lda, b, 0, ldb, 0f, c, 0, n)));
+        Gemm copiedBlocks = new PartitionedGemm(copyPath, copyWorkers::parallelFor, workers);
+        variants.add(new Variant("copied blocks", 1, () -> copiedBlocks.sgemm(transA, transB, m, n, k,
                 1f, a, 0, lda, b, 0, ldb, 0f, c, 0, n)));
         variants.add(new Variant("split", 1, () -> backend.gemm(transA, transB, m, n, k, 1.0,
                 bufferA, 0, lda, bufferB, 0, ldb, 0.0, bufferC, 0, n)));

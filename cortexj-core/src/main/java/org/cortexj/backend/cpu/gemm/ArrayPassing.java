@@ -4,8 +4,8 @@ package org.cortexj.backend.cpu.gemm;
 public enum ArrayPassing {
     /**
      * Pin the arrays with JNI critical access for the duration of the call, so OpenBLAS reads
-     * and writes them in place. Needs the {@code jniCriticalCblas} library built from
-     * {@link CriticalCblas}.
+     * and writes them in place, through the prebuilt JNI library of {@code dev.ludovic.netlib:blas}
+     * (see {@link PinnedArrayCalls}).
      */
     PIN,
     /**

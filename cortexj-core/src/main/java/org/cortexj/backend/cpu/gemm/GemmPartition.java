@@ -26,18 +26,24 @@ record GemmPartition(Axis axis, int blockCount, int length) {
     /** Block boundaries are multiples of this many rows or columns, except at the end of C. */
     static final int ALIGNMENT = 16;
 
+    /** Plans with columns cut when {@code m == n}; see {@link #plan(int, int, int, int, long, Axis)}. */
+    static GemmPartition plan(int m, int n, int k, int workers, long minBlockMultiplyAdds) {
+        return plan(m, n, k, workers, minBlockMultiplyAdds, Axis.COLUMNS);
+    }
+
     /**
      * Plans the split of an {@code m x n x k} product into up to {@code workers} blocks, each of
      * at least {@code minBlockMultiplyAdds} multiply-adds. A block of {@code rows x columns}
      * counts {@code rows * columns * k}.
      *
-     * <p>The larger of {@code m} and {@code n} is cut, columns on a tie: every block copies all of
-     * the operand that is not cut, so cutting the larger dimension copies the least. It also has
-     * at least as many aligned tiles as the other one, so no product splits better the other way.
-     * The block count is the largest that keeps the smallest block at the minimum size.
+     * <p>The larger of {@code m} and {@code n} is cut, {@code onTie} when they are equal: every
+     * block reads all of the operand that is not cut, so cutting the larger dimension moves the
+     * least memory. It also has at least as many aligned tiles as the other one, so no product
+     * splits better the other way. The block count is the largest that keeps the smallest block
+     * at the minimum size.
      */
-    static GemmPartition plan(int m, int n, int k, int workers, long minBlockMultiplyAdds) {
-        Axis axis = n >= m ? Axis.COLUMNS : Axis.ROWS;
+    static GemmPartition plan(int m, int n, int k, int workers, long minBlockMultiplyAdds, Axis onTie) {
+        Axis axis = n == m ? onTie : n > m ? Axis.COLUMNS : Axis.ROWS;
         int length = axis == Axis.COLUMNS ? n : m;
         long multiplyAddsPerLine = (long) (axis == Axis.COLUMNS ? m : n) * k;
 

@@ -77,6 +77,9 @@ public final class GemmProvider {
         Gemm openBlas;
         try {
             openBlas = openBlasLoader.get();
+        } catch (IllegalArgumentException e) {
+            // An invalid setting, such as a bad cortexj.blas.arrays value, is the user's to fix.
+            throw e;
         } catch (RuntimeException | LinkageError e) {
             Gemm fallback = javaFallback();
             logger.log(Level.WARNING, () -> "Matrix multiply uses " + fallback.name()

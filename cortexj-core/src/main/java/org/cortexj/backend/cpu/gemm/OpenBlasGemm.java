@@ -9,8 +9,9 @@ import org.bytedeco.openblas.global.openblas;
  * {@link Gemm} backed by OpenBLAS ({@code cblas_sgemm} and {@code cblas_dgemm}, row-major)
  * through the JavaCPP presets, whose jar carries the native library.
  *
- * <p>Heap arrays reach OpenBLAS as {@link #arrayPassing()} reports: pinned in place when the
- * {@code jniCriticalCblas} library is present, copied through off-heap scratch memory otherwise.
+ * <p>Heap arrays reach OpenBLAS as {@link #arrayPassing()} reports: pinned in place through
+ * {@code dev.ludovic.netlib}'s JNI library when it binds to OpenBLAS, copied through off-heap
+ * scratch memory otherwise.
  * Calls that reduce to {@code C = beta * C} ({@code k == 0} or {@code alpha == 0}) run in Java
  * and call no native code. Instances are thread-safe.
  *
@@ -18,6 +19,11 @@ import org.bytedeco.openblas.global.openblas;
  * {@link #setThreadCount(int)}.
  */
 public final class OpenBlasGemm implements Gemm {
+
+    /** System property that forces how heap arrays reach OpenBLAS: {@code pin} or {@code copy}. */
+    public static final String ARRAYS_PROPERTY = "cortexj.blas.arrays";
+
+    private static final String PINNED_NOTE = "heap arrays pinned with JNI critical access";
 
     private final CblasCalls calls;
     private final ArrayPassing arrayPassing;
@@ -30,19 +36,37 @@ public final class OpenBlasGemm implements Gemm {
     }
 
     /**
-     * Loads OpenBLAS and pins arrays if the pinning library is present, else copies them.
+     * Loads OpenBLAS and pins arrays if the pinning library binds to it, else copies them.
+     * System property {@value #ARRAYS_PROPERTY} set to {@code copy} or {@code pin} forces one way
+     * instead, as {@link #load(ArrayPassing)} does.
      *
-     * @throws IllegalStateException if the OpenBLAS native library fails to load
+     * @throws IllegalStateException if the OpenBLAS native library fails to load, or the property
+     *     asks for pinning that is not possible
+     * @throws IllegalArgumentException if the property has another value
      */
     public static OpenBlasGemm load() {
+        String value = System.getProperty(ARRAYS_PROPERTY, "");
+        switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "":
+                break;
+            case "copy":
+                OpenBlasLibrary.require();
+                return new OpenBlasGemm(new ScratchCopyCalls(), ArrayPassing.COPY,
+                        "heap arrays copied to off-heap scratch because system property " + ARRAYS_PROPERTY
+                                + "=copy");
+            case "pin":
+                return load(ArrayPassing.PIN);
+            default:
+                throw new IllegalArgumentException("System property " + ARRAYS_PROPERTY + " has invalid value '"
+                        + value + "'; expected pin or copy, or leave it unset to pin when possible");
+        }
         OpenBlasLibrary.require();
         try {
-            return new OpenBlasGemm(PinnedArrayCalls.load(), ArrayPassing.PIN,
-                    "heap arrays pinned with JNI critical access");
+            return new OpenBlasGemm(PinnedArrayCalls.load(), ArrayPassing.PIN, PINNED_NOTE);
         } catch (UnsatisfiedLinkError e) {
             return new OpenBlasGemm(new ScratchCopyCalls(), ArrayPassing.COPY,
-                    "heap arrays copied to off-heap scratch because the pinning library did not"
-                            + " load: " + e.getMessage());
+                    "heap arrays copied to off-heap scratch because dev.ludovic.netlib's JNI library, which"
+                            + " would pin them, is not usable: " + e.getMessage());
         }
     }
 
@@ -51,7 +75,7 @@ public final class OpenBlasGemm implements Gemm {
      * and tests.
      *
      * @throws IllegalStateException if OpenBLAS fails to load, or {@code arrayPassing} is
-     *     {@link ArrayPassing#PIN} and the pinning library is missing
+     *     {@link ArrayPassing#PIN} and the pinning library cannot be bound to OpenBLAS
      */
     public static OpenBlasGemm load(ArrayPassing arrayPassing) {
         OpenBlasLibrary.require();
@@ -60,12 +84,11 @@ public final class OpenBlasGemm implements Gemm {
                     "heap arrays copied to off-heap scratch");
         }
         try {
-            return new OpenBlasGemm(PinnedArrayCalls.load(), ArrayPassing.PIN,
-                    "heap arrays pinned with JNI critical access");
+            return new OpenBlasGemm(PinnedArrayCalls.load(), ArrayPassing.PIN, PINNED_NOTE);
         } catch (UnsatisfiedLinkError e) {
-            throw new IllegalStateException("OpenBlasGemm: array passing PIN needs the"
-                    + " jniCriticalCblas library, which did not load: " + e.getMessage()
-                    + "; build it with the JavaCPP Maven plugin or use ArrayPassing.COPY", e);
+            throw new IllegalStateException("OpenBlasGemm: array passing PIN needs dev.ludovic.netlib's JNI"
+                    + " library bound to OpenBLAS, which failed: " + e.getMessage()
+                    + "; fix that or use ArrayPassing.COPY", e);
         }
     }
 

@@ -1,27 +1,52 @@
 package org.cortexj.backend.cpu.gemm;
 
+import dev.ludovic.netlib.blas.NativeBLAS;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.bytedeco.javacpp.Loader;
-import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.openblas.global.openblas;
 
 /**
- * {@link ArrayPassing#PIN}: passes pinned heap arrays straight to OpenBLAS through
- * {@link CriticalCblas}.
+ * {@link ArrayPassing#PIN}: passes heap arrays to OpenBLAS in place, pinned for the duration of
+ * the call.
+ *
+ * <p>The JNI library inside the {@code dev.ludovic.netlib:blas} jar takes every array with
+ * {@code GetPrimitiveArrayCritical}, which HotSpot pins instead of copying, and calls the
+ * Fortran {@code sgemm_} or {@code dgemm_} of a BLAS library that it opens by file name. We
+ * point it, through system property {@value #LIBRARY_PROPERTY}, at the OpenBLAS file that
+ * JavaCPP extracted and loaded. The same file is then open once in the process, so both array
+ * passings share OpenBLAS's code and its thread count.
+ *
+ * <p>Fortran BLAS stores matrices by column. A row-major matrix read by column is its
+ * transpose, so the row-major product C = op(A)·op(B) is the column-major product
+ * Cᵀ = op(B)ᵀ·op(A)ᵀ: the operands swap places and keep their transposition flags.
+ *
+ * <p>The library's Java side checks that each operand's last stored row ends a whole leading
+ * dimension before the end of its array: {@code offset + storedRows·ld ≤ length}. That is
+ * stricter than the product needs whenever ld is larger than the row, as for a block of columns
+ * cut from a wider matrix. Such calls go through off-heap copies ({@link ScratchCopyCalls})
+ * instead, so every valid call still works.
+ *
+ * <p>NOTE: while a call runs, HotSpot's GC locker keeps garbage collection from starting, so
+ * other threads that need a collection wait until the multiply ends. If another library
+ * initialized {@code dev.ludovic.netlib} earlier in the process with a different BLAS, calls go
+ * to that BLAS; the results are still correct, but OpenBLAS's thread count does not apply.
  */
 final class PinnedArrayCalls implements CblasCalls {
 
-    private final long sgemmAddress;
-    private final long dgemmAddress;
+    /** System property that tells {@code dev.ludovic.netlib} which BLAS file to open. */
+    static final String LIBRARY_PROPERTY = "dev.ludovic.netlib.blas.nativeLibPath";
 
-    private PinnedArrayCalls(long sgemmAddress, long dgemmAddress) {
-        this.sgemmAddress = sgemmAddress;
-        this.dgemmAddress = dgemmAddress;
+    private final NativeBLAS blas;
+    private final CblasCalls copying = new ScratchCopyCalls();
+
+    private PinnedArrayCalls(NativeBLAS blas) {
+        this.blas = blas;
     }
 
-    /**
-     * Outcome of loading the library, decided once per process: JavaCPP's {@code Loader.load}
-     * throws only on the first failed attempt for a class and returns null on later ones.
-     */
+    /** Outcome of binding the JNI library to OpenBLAS, decided once per process. */
     private static final class Availability {
         static final PinnedArrayCalls CALLS;
         static final UnsatisfiedLinkError FAILURE;
@@ -30,13 +55,11 @@ final class PinnedArrayCalls implements CblasCalls {
             PinnedArrayCalls calls = null;
             UnsatisfiedLinkError failure = null;
             try {
-                Loader.load(CriticalCblas.class);
-                calls = new PinnedArrayCalls(address("cblas_sgemm"), address("cblas_dgemm"));
+                calls = bind();
             } catch (UnsatisfiedLinkError e) {
                 failure = e;
             } catch (LinkageError | RuntimeException e) {
-                // Loader.load also fails this way, for example when it cannot extract the file.
-                failure = new UnsatisfiedLinkError("jniCriticalCblas failed to load: " + e);
+                failure = new UnsatisfiedLinkError("dev.ludovic.netlib BLAS failed to load: " + e);
                 failure.initCause(e);
             }
             CALLS = calls;
@@ -45,11 +68,11 @@ final class PinnedArrayCalls implements CblasCalls {
     }
 
     /**
-     * Returns the calls through the {@code jniCriticalCblas} library, loading it and looking up
-     * the cblas functions on first use. OpenBLAS must already be loaded.
+     * Returns the calls through {@code dev.ludovic.netlib}'s JNI library, binding it to
+     * OpenBLAS on first use. OpenBLAS must already be loaded.
      *
-     * @throws UnsatisfiedLinkError if the library was not built or a function is missing; the
-     *     same error on every call
+     * @throws UnsatisfiedLinkError with the reason, the same error on every call, if the library
+     *     cannot be bound or fails its first product
      */
     static PinnedArrayCalls load() {
         if (Availability.CALLS == null) {
@@ -58,13 +81,77 @@ final class PinnedArrayCalls implements CblasCalls {
         return Availability.CALLS;
     }
 
-    private static long address(String symbol) {
-        Pointer function = Loader.addressof(symbol);
-        if (function == null || function.isNull()) {
-            throw new UnsatisfiedLinkError("OpenBLAS: symbol " + symbol
-                    + " not found in the loaded native libraries");
+    private static PinnedArrayCalls bind() {
+        String library = openBlasFile(Loader.getLoadedLibraries());
+        if (library == null) {
+            throw new UnsatisfiedLinkError("no OpenBLAS file among JavaCPP's loaded libraries "
+                    + Loader.getLoadedLibraries().keySet());
         }
-        return function.address();
+        String conflict = propertyConflict(System.getProperty(LIBRARY_PROPERTY), library);
+        if (conflict != null) {
+            throw new UnsatisfiedLinkError(conflict);
+        }
+        System.setProperty(LIBRARY_PROPERTY, library);
+        PinnedArrayCalls calls = new PinnedArrayCalls(quietInstance());
+        calls.checkFirstProduct();
+        return calls;
+    }
+
+    /**
+     * Returns the file of the OpenBLAS library in JavaCPP's map of loaded libraries (name to
+     * file), preferring the full library over the one without LAPACK, or null if neither is
+     * there. JavaCPP names them {@code openblas@.0} and {@code openblas_nolapack@.0}.
+     */
+    static String openBlasFile(Map<String, String> loaded) {
+        String withoutLapack = null;
+        for (Map.Entry<String, String> entry : loaded.entrySet()) {
+            if (entry.getKey().startsWith("openblas@")) {
+                return entry.getValue();
+            }
+            if (entry.getKey().startsWith("openblas_nolapack@")) {
+                withoutLapack = entry.getValue();
+            }
+        }
+        return withoutLapack;
+    }
+
+    /**
+     * Returns why the JNI library cannot be pointed at {@code library} when the property
+     * already holds {@code current} (null when unset), or null if nothing is in the way.
+     */
+    static String propertyConflict(String current, String library) {
+        if (current == null || current.isEmpty() || current.equals(library)) {
+            return null;
+        }
+        return "system property " + LIBRARY_PROPERTY + " is " + current + ", another BLAS than the OpenBLAS "
+                + "cortexj uses (" + library + "); unset it to pass arrays to OpenBLAS in place";
+    }
+
+    /**
+     * Creates the instance with the library's own start-up warnings held back: it also tries its
+     * pure-Java BLAS, which cortexj never uses, and a failure is reported by the caller instead.
+     */
+    private static NativeBLAS quietInstance() {
+        Logger logger = Logger.getLogger("dev.ludovic.netlib.blas.InstanceBuilder");
+        Level previous = logger.getLevel();
+        logger.setLevel(Level.SEVERE);
+        try {
+            return NativeBLAS.getInstance();
+        } finally {
+            logger.setLevel(previous);
+        }
+    }
+
+    /** A 2×3 by 3×2 product with a known result, so a wrong binding fails here and not later. */
+    private void checkFirstProduct() {
+        float[] c = new float[4];
+        sgemm(openblas.CblasNoTrans, openblas.CblasNoTrans,
+                2, 2, 3, 1f, new float[] {1, 2, 3, 4, 5, 6}, 0, 3, new float[] {7, 8, 9, 10, 11, 12}, 0, 2,
+                0f, c, 0, 2);
+        if (c[0] != 58 || c[1] != 64 || c[2] != 139 || c[3] != 154) {
+            throw new UnsatisfiedLinkError("dev.ludovic.netlib BLAS computed [1 2 3; 4 5 6]·[7 8; 9 10; 11 12] as "
+                    + Arrays.toString(c) + " instead of [58, 64, 139, 154]");
+        }
     }
 
     @Override
@@ -72,8 +159,13 @@ final class PinnedArrayCalls implements CblasCalls {
                       float alpha, float[] a, int aOffset, int lda,
                       float[] b, int bOffset, int ldb,
                       float beta, float[] c, int cOffset, int ldc) {
-        CriticalCblas.sgemm(sgemmAddress, openblas.CblasRowMajor, transA, transB, m, n, k,
-                alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
+        if (!fitsBoundsCheck(transA, transB, m, n, k, aOffset, lda, a.length, bOffset, ldb, b.length,
+                cOffset, ldc, c.length)) {
+            copying.sgemm(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
+            return;
+        }
+        blas.sgemm(flag(transB), flag(transA), n, m, k, alpha, b, bOffset, ldb, a, aOffset, lda,
+                beta, c, cOffset, ldc);
     }
 
     @Override
@@ -81,7 +173,32 @@ final class PinnedArrayCalls implements CblasCalls {
                       double alpha, double[] a, int aOffset, int lda,
                       double[] b, int bOffset, int ldb,
                       double beta, double[] c, int cOffset, int ldc) {
-        CriticalCblas.dgemm(dgemmAddress, openblas.CblasRowMajor, transA, transB, m, n, k,
-                alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
+        if (!fitsBoundsCheck(transA, transB, m, n, k, aOffset, lda, a.length, bOffset, ldb, b.length,
+                cOffset, ldc, c.length)) {
+            copying.dgemm(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
+            return;
+        }
+        blas.dgemm(flag(transB), flag(transA), n, m, k, alpha, b, bOffset, ldb, a, aOffset, lda,
+                beta, c, cOffset, ldc);
+    }
+
+    /**
+     * Returns whether all three row-major operands pass {@code dev.ludovic.netlib}'s bounds check,
+     * {@code offset + storedRows·ld ≤ length}; A stores k rows when transposed, else m, B stores n
+     * when transposed, else k, and C stores m.
+     */
+    static boolean fitsBoundsCheck(int transA, int transB, int m, int n, int k,
+                                   int aOffset, int lda, int aLength, int bOffset, int ldb, int bLength,
+                                   int cOffset, int ldc, int cLength) {
+        boolean aTransposed = transA == openblas.CblasTrans;
+        boolean bTransposed = transB == openblas.CblasTrans;
+        return aOffset + (long) (aTransposed ? k : m) * lda <= aLength
+                && bOffset + (long) (bTransposed ? n : k) * ldb <= bLength
+                && cOffset + (long) m * ldc <= cLength;
+    }
+
+    /** Fortran's transposition flag for a CBLAS transposition code. */
+    private static String flag(int cblasCode) {
+        return cblasCode == openblas.CblasTrans ? "T" : "N";
     }
 }

@@ -11,10 +11,9 @@ final class GemmImplementations {
     }
 
     /**
-     * Returns JavaGemm on 1 and 3 threads, OpenBLAS with copied arrays, and the same split into
-     * blocks over 3 workers with no minimum block size, so that small products split too. Adds
-     * OpenBLAS with pinned arrays when the jniCriticalCblas library was built (it needs the
-     * JavaCPP build step).
+     * Returns JavaGemm on 1 and 3 threads, OpenBLAS with copied and with pinned arrays, and
+     * each OpenBLAS passing split into blocks over 3 workers with no minimum block size, so that
+     * small products split too.
      */
     static List<Named<Gemm>> all() {
         List<Named<Gemm>> implementations = new ArrayList<>();
@@ -24,10 +23,9 @@ final class GemmImplementations {
                 OpenBlasGemm.load(ArrayPassing.COPY)));
         implementations.add(Named.of("OpenBLAS, copied arrays, split over 3 workers",
                 new PartitionedGemm(OpenBlasGemm.load(ArrayPassing.COPY), new PoolBlockExecutor(3), 3, 1)));
-        if (OpenBlasGemm.load().arrayPassing() == ArrayPassing.PIN) {
-            implementations.add(Named.of("OpenBLAS, pinned arrays",
-                    OpenBlasGemm.load(ArrayPassing.PIN)));
-        }
+        implementations.add(Named.of("OpenBLAS, pinned arrays", OpenBlasGemm.load(ArrayPassing.PIN)));
+        implementations.add(Named.of("OpenBLAS, pinned arrays, split over 3 workers",
+                new PartitionedGemm(OpenBlasGemm.load(ArrayPassing.PIN), new PoolBlockExecutor(3), 3, 1)));
         return implementations;
     }
 

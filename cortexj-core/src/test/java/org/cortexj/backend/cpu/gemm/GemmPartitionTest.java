@@ -58,6 +58,14 @@ class GemmPartitionTest {
     }
 
     @Test
+    void tieAxisAppliesOnlyToSquare() {
+        var rows = GemmPartition.Axis.ROWS;
+        assertEquals(rows, GemmPartition.plan(512, 512, 512, 2, MIN_BLOCK, rows).axis());
+        assertEquals(GemmPartition.Axis.COLUMNS, GemmPartition.plan(512, 513, 512, 2, MIN_BLOCK, rows).axis());
+        assertEquals(2, GemmPartition.plan(512, 512, 512, 2, MIN_BLOCK, rows).blockCount());
+    }
+
+    @Test
     void blockCountLimitedByWork() {
         // Four blocks of 350 columns would have 80 to 96 columns, the smallest 8e5 multiply-adds.
         // Three have 112 to 126 columns, at least 1.12e6 multiply-adds each.

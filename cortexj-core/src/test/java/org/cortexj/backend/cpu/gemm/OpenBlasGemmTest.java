@@ -2,9 +2,9 @@ package org.cortexj.backend.cpu.gemm;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
@@ -54,21 +54,70 @@ class OpenBlasGemmTest {
         assertTrue(gemm.name().contains("copied to off-heap scratch"), gemm.name());
     }
 
+    /** The jars carry both native libraries for linux-x86_64, the platform the build targets. */
     @Test
-    void pinPassingFailsClearlyWithoutLibrary() {
-        assumeTrue(OpenBlasGemm.load().arrayPassing() == ArrayPassing.COPY,
-                "the jniCriticalCblas library is built, so PIN loads");
-        IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> OpenBlasGemm.load(ArrayPassing.PIN));
-        assertTrue(e.getMessage().contains("jniCriticalCblas"), e.getMessage());
+    void pinPassingIsDefaultHere() {
+        OpenBlasGemm gemm = OpenBlasGemm.load();
+        assertEquals(ArrayPassing.PIN, gemm.arrayPassing(), gemm.name());
+        assertTrue(gemm.name().contains("pinned with JNI critical access"), gemm.name());
     }
 
     @Test
-    void pinPassingReportedInName() {
-        assumeTrue(OpenBlasGemm.load().arrayPassing() == ArrayPassing.PIN,
-                "the jniCriticalCblas library is not built");
-        OpenBlasGemm gemm = OpenBlasGemm.load(ArrayPassing.PIN);
-        assertTrue(gemm.name().contains("pinned with JNI critical access"), gemm.name());
+    void pinnedLibraryOpensLoadedOpenBlas() {
+        OpenBlasGemm.load();
+        String library = System.getProperty(PinnedArrayCalls.LIBRARY_PROPERTY);
+        assertTrue(library != null && library.contains("openblas"), "property holds " + library);
+        assertTrue(org.bytedeco.javacpp.Loader.getLoadedLibraries().containsValue(library),
+                library + " is not among JavaCPP's loaded libraries");
+    }
+
+    @Test
+    void openBlasFilePrefersFullLibrary() {
+        var both = new java.util.LinkedHashMap<String, String>();
+        both.put("openblas_nolapack@.0", "/cache/libopenblas_nolapack.so.0");
+        both.put("jniopenblas", "/cache/libjniopenblas.so");
+        both.put("openblas@.0", "/cache/libopenblas.so.0");
+        assertEquals("/cache/libopenblas.so.0", PinnedArrayCalls.openBlasFile(both));
+        both.remove("openblas@.0");
+        assertEquals("/cache/libopenblas_nolapack.so.0", PinnedArrayCalls.openBlasFile(both));
+        assertEquals(null, PinnedArrayCalls.openBlasFile(java.util.Map.of("jniopenblas", "/x.so")));
+    }
+
+    /** dev.ludovic.netlib wants offset + storedRows·ld ≤ length for every operand. */
+    @Test
+    void boundsRuleSeparatesBlocks() {
+        int no = org.bytedeco.openblas.global.openblas.CblasNoTrans;
+        int yes = org.bytedeco.openblas.global.openblas.CblasTrans;
+        // Whole 4x6 = [4x5]·[5x6]: fits.
+        assertTrue(PinnedArrayCalls.fitsBoundsCheck(no, no, 4, 6, 5, 0, 5, 20, 0, 6, 30, 0, 6, 24));
+        // Rows 2..3 of C: A and C start at row 2, B whole: fits.
+        assertTrue(PinnedArrayCalls.fitsBoundsCheck(no, no, 2, 6, 5, 10, 5, 20, 0, 6, 30, 12, 6, 24));
+        // Columns 3..5 of C: B and C start at column 3 with ld 6, one ld past the end: does not fit.
+        assertFalse(PinnedArrayCalls.fitsBoundsCheck(no, no, 4, 3, 5, 0, 5, 20, 3, 6, 30, 3, 6, 24));
+        // Transposed A (stored 5x4): rows 2..3 of op(A) are columns of the storage: does not fit.
+        assertFalse(PinnedArrayCalls.fitsBoundsCheck(yes, no, 2, 6, 5, 2, 4, 20, 0, 6, 30, 12, 6, 24));
+        // Transposed B (stored 6x5) whole: fits.
+        assertTrue(PinnedArrayCalls.fitsBoundsCheck(no, yes, 4, 6, 5, 0, 5, 20, 0, 5, 30, 0, 6, 24));
+    }
+
+    @Test
+    void columnBlockFallsBackToCopy() {
+        // C[:, 3:6] = A·B[:, 3:6] for A 2x2 and B 2x6, with ld 6 for B and C.
+        float[] a = {1, 2, 3, 4};
+        float[] b = {1, 0, 0, 1, 2, 3, 0, 1, 0, 4, 5, 6};
+        float[] c = new float[12];
+        OpenBlasGemm.load(ArrayPassing.PIN).sgemm(false, false, 2, 3, 2, 1f, a, 0, 2, b, 3, 6, 0f, c, 3, 6);
+        assertArrayEquals(new float[] {0, 0, 0, 9, 12, 15, 0, 0, 0, 19, 26, 33}, c);
+    }
+
+    @Test
+    void foreignBlasPropertyBlocksPinning() {
+        assertEquals(null, PinnedArrayCalls.propertyConflict(null, "/cache/libopenblas.so.0"));
+        assertEquals(null, PinnedArrayCalls.propertyConflict("/cache/libopenblas.so.0", "/cache/libopenblas.so.0"));
+        assertEquals("system property dev.ludovic.netlib.blas.nativeLibPath is /usr/lib/libblas.so.3, another "
+                        + "BLAS than the OpenBLAS cortexj uses (/cache/libopenblas.so.0); unset it to pass arrays to "
+                        + "OpenBLAS in place",
+                PinnedArrayCalls.propertyConflict("/usr/lib/libblas.so.3", "/cache/libopenblas.so.0"));
     }
 
     /** OpenBLAS itself must honor beta == 0 by not reading C; k > 0 and alpha != 0 reach it. */
