@@ -79,11 +79,14 @@ public final class BenchmarkMain {
         String[] parts = dims.split("x");
         double flops = 2.0 * Double.parseDouble(parts[0]) * Double.parseDouble(parts[1]) * Double.parseDouble(parts[2]);
         for (Map.Entry<String, Double> entry : scores.entrySet()) {
-            if (entry.getKey().startsWith("tensorMatmul dims=" + dims)) {
+            String method = entry.getKey().replaceAll(" .*", "");
+            if (method.startsWith("tensorMatmul") && entry.getKey().startsWith(method + " dims=" + dims)) {
                 String threads = entry.getKey().replaceAll(".*threads=", "");
-                Double direct = scores.get(entry.getKey().replace("tensorMatmul", "directOpenBlas"));
+                Double direct = scores.get(entry.getKey().replace(method, "directOpenBlas"));
                 double tensorGflops = flops / entry.getValue() / 1e6;
-                System.out.printf(Locale.ROOT, "matmul %s, %s thread(s): Tensor.matmul %.1f GFLOP/s", dims, threads, tensorGflops);
+                String label = method.equals("tensorMatmul") ? "Tensor.matmul" : "Tensor.matmul, OpenBLAS threads";
+                System.out.printf(Locale.ROOT, "matmul %s, %s thread(s): %s %.1f GFLOP/s", dims, threads, label,
+                        tensorGflops);
                 if (direct != null) {
                     double directGflops = flops / direct / 1e6;
                     System.out.printf(Locale.ROOT, ", direct OpenBLAS %.1f GFLOP/s, ratio %.3f", directGflops,

@@ -15,15 +15,25 @@ import org.cortexj.backend.cpu.gemm.PartitionedGemm;
  * thread a whole product itself was faster for a single [128 x 800]·[800 x 1000] product, but
  * its result then depends on the thread count in the last bits. Its idle threads also spin on
  * the cores for a while after each call: two-worker products that followed ran up to 1.5× slower.
- * The pure-Java fallback splits rows over threads of its own.
+ * System property {@value #THREADS_PROPERTY}{@code =openblas} chooses that anyway: one OpenBLAS
+ * call per product, on as many OpenBLAS threads as the backend has workers.
+ *
+ * <p>The pure-Java fallback splits rows over threads of its own.
  */
 final class CpuGemm {
+
+    /** System property: {@code backend} (the default) or {@code openblas}, who threads a product. */
+    static final String THREADS_PROPERTY = "cortexj.blas.threads";
 
     private final Gemm gemm;
 
     CpuGemm(WorkerPool pool) {
         Gemm provided = GemmProvider.get();
-        if (provided instanceof OpenBlasGemm) {
+        boolean openBlasThreads = openBlasThreadsProducts();
+        if (provided instanceof OpenBlasGemm && openBlasThreads) {
+            OpenBlasGemm.setThreadCount(pool.workers());
+            this.gemm = provided;
+        } else if (provided instanceof OpenBlasGemm) {
             // NOTE: the thread count is process-wide, so OpenBLAS calls outside this backend run
             // on one thread too.
             OpenBlasGemm.setThreadCount(1);
@@ -31,6 +41,18 @@ final class CpuGemm {
         } else {
             this.gemm = provided;
         }
+    }
+
+    /** Reads {@value #THREADS_PROPERTY}: true for {@code openblas}, false when unset or {@code backend}. */
+    private static boolean openBlasThreadsProducts() {
+        String value = System.getProperty(THREADS_PROPERTY, "backend");
+        return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "backend", "" -> false;
+            case "openblas" -> true;
+            default -> throw new IllegalArgumentException("System property " + THREADS_PROPERTY + " has invalid value '"
+                    + value + "'; expected backend (split products over the backend's workers, the default) or "
+                    + "openblas (OpenBLAS threads each product itself)");
+        };
     }
 
     String name() {

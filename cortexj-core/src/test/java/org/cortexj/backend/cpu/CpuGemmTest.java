@@ -52,6 +52,40 @@ class CpuGemmTest {
     }
 
     @Test
+    void openBlasThreadsPropertyKeepsProductsWhole() {
+        assumeTrue(GemmProvider.get() instanceof OpenBlasGemm, "matrix products do not use OpenBLAS");
+        OptionalInt previous = OpenBlasGemm.threadCount();
+        System.setProperty(CpuGemm.THREADS_PROPERTY, "openblas");
+        try {
+            CpuBackend backend = new CpuBackend(3, false);
+            assertEquals(OptionalInt.of(3), OpenBlasGemm.threadCount());
+            assertTrue(!backend.description().contains("split"), backend.description());
+            // [2x3]·[3x2] = [[58, 64], [139, 154]].
+            Buffer c = backend.wrap(new float[4]);
+            backend.gemm(false, false, 2, 2, 3, 1.0, backend.wrap(new float[] {1, 2, 3, 4, 5, 6}), 0, 3,
+                    backend.wrap(new float[] {7, 8, 9, 10, 11, 12}), 0, 2, 0.0, c, 0, 2);
+            assertArrayEquals(new float[] {58, 64, 139, 154}, (float[]) ((CpuBuffer) c).array());
+        } finally {
+            System.clearProperty(CpuGemm.THREADS_PROPERTY);
+            OpenBlasGemm.setThreadCount(previous.orElse(1));
+        }
+    }
+
+    @Test
+    void invalidThreadsPropertyIsRejected() {
+        System.setProperty(CpuGemm.THREADS_PROPERTY, "both");
+        try {
+            IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> new CpuBackend(2, false));
+            assertEquals("System property cortexj.blas.threads has invalid value 'both'; expected backend (split "
+                    + "products over the backend's workers, the default) or openblas (OpenBLAS threads each product "
+                    + "itself)", e.getMessage());
+        } finally {
+            System.clearProperty(CpuGemm.THREADS_PROPERTY);
+        }
+    }
+
+    @Test
     void floatProductsMatchNaiveLoopForWorkerCounts() {
         Random random = new Random(70);
         for (int workers = 1; workers <= 4; workers++) {

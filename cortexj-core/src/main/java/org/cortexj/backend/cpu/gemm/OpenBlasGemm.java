@@ -41,7 +41,7 @@ public final class OpenBlasGemm implements Gemm {
      * instead, as {@link #load(ArrayPassing)} does.
      *
      * @throws IllegalStateException if the OpenBLAS native library fails to load, or the property
-     *     asks for pinning that is not possible
+     *     requests pinning that is not possible
      * @throws IllegalArgumentException if the property has another value
      */
     public static OpenBlasGemm load() {

@@ -31,10 +31,14 @@ import java.util.Objects;
  * separate small-matrix kernels (up to about 10^6 multiply-adds), did not always match.
  *
  * <p>When the block gemm reads arrays in place ({@link ArrayPassing#PIN}), only row blocks of
- * an untransposed A reach it in place; other blocks fail the pinning library's bounds rule and
- * are copied (see {@link PinnedArrayCalls}). Square products are therefore cut into rows for
- * it: on a 2-vCPU Xeon, pinned row blocks multiplied 1024³ in 6.96 ms against 7.70 ms for
- * copied column blocks (BENCHMARKS.md).
+ * an untransposed A can reach it in place; other blocks fail the pinning library's bounds rule
+ * (see {@link PinnedArrayCalls}). Square products are therefore cut into rows for it, and a
+ * product whose blocks cannot all be pinned runs every block on off-heap copies: one pinned
+ * block beside copied ones was slower than all blocks copied. On a 2-vCPU Xeon (2026-12-05,
+ * {@code SplitGemmBenchmark} in the test sources, medians of 7 rounds) pinned row blocks
+ * multiplied 1024³ in 6.48 ms against 7.14 ms for copied column blocks, and
+ * [128 x 800]·[800 x 1000] took 1.23 ms with its first column block pinned against 1.03 ms with
+ * both copied.
  *
  * <p>Instances are thread-safe when the block gemm is: concurrent calls share the executor and
  * run their blocks in the order the executor takes them.
@@ -61,6 +65,8 @@ public final class PartitionedGemm implements Gemm {
     private final int workers;
     private final long minBlockMultiplyAdds;
     private final boolean blocksInPlace;
+    /** Computes blocks that cannot all be pinned: a copying OpenBLAS, or the block gemm itself. */
+    private final Gemm copyingBlockGemm;
 
     /**
      * Creates an instance that splits products over up to {@code workers} blocks.
@@ -89,6 +95,12 @@ public final class PartitionedGemm implements Gemm {
         this.workers = workers;
         this.minBlockMultiplyAdds = minBlockMultiplyAdds;
         this.blocksInPlace = blockGemm instanceof OpenBlasGemm openBlas && openBlas.arrayPassing() == ArrayPassing.PIN;
+        this.copyingBlockGemm = blocksInPlace ? OpenBlasGemm.load(ArrayPassing.COPY) : blockGemm;
+    }
+
+    /** Returns the gemm for the blocks of {@code partition}: the block gemm only if every block can be pinned. */
+    private Gemm gemmFor(GemmPartition partition, boolean transA) {
+        return partition.axis() == GemmPartition.Axis.ROWS && !transA ? blockGemm : copyingBlockGemm;
     }
 
     /** Plans the blocks; square products are cut into rows when row blocks can be read in place. */
@@ -115,10 +127,11 @@ public final class PartitionedGemm implements Gemm {
                     beta, c, cOffset, ldc);
             return;
         }
+        Gemm gemm = gemmFor(partition, transA);
         executor.runBlocks(partition.blockCount(), block -> {
             SubProduct part = SubProduct.of(partition, block, transA, transB, m, n,
                     aOffset, lda, bOffset, ldb, cOffset, ldc);
-            blockGemm.sgemm(transA, transB, part.m, part.n, k, alpha, a, part.aOffset, lda,
+            gemm.sgemm(transA, transB, part.m, part.n, k, alpha, a, part.aOffset, lda,
                     b, part.bOffset, ldb, beta, c, part.cOffset, ldc);
         });
     }
@@ -136,10 +149,11 @@ public final class PartitionedGemm implements Gemm {
                     beta, c, cOffset, ldc);
             return;
         }
+        Gemm gemm = gemmFor(partition, transA);
         executor.runBlocks(partition.blockCount(), block -> {
             SubProduct part = SubProduct.of(partition, block, transA, transB, m, n,
                     aOffset, lda, bOffset, ldb, cOffset, ldc);
-            blockGemm.dgemm(transA, transB, part.m, part.n, k, alpha, a, part.aOffset, lda,
+            gemm.dgemm(transA, transB, part.m, part.n, k, alpha, a, part.aOffset, lda,
                     b, part.bOffset, ldb, beta, c, part.cOffset, ldc);
         });
     }

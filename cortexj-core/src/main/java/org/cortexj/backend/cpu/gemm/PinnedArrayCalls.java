@@ -36,7 +36,7 @@ import org.bytedeco.openblas.global.openblas;
  */
 final class PinnedArrayCalls implements CblasCalls {
 
-    /** System property that tells {@code dev.ludovic.netlib} which BLAS file to open. */
+    /** System property with the BLAS file that {@code dev.ludovic.netlib} opens. */
     static final String LIBRARY_PROPERTY = "dev.ludovic.netlib.blas.nativeLibPath";
 
     private final NativeBLAS blas;
@@ -117,7 +117,7 @@ final class PinnedArrayCalls implements CblasCalls {
 
     /**
      * Returns why the JNI library cannot be pointed at {@code library} when the property
-     * already holds {@code current} (null when unset), or null if nothing is in the way.
+     * already contains {@code current} (null when unset), or null if nothing is in the way.
      */
     static String propertyConflict(String current, String library) {
         if (current == null || current.isEmpty() || current.equals(library)) {
@@ -142,7 +142,7 @@ final class PinnedArrayCalls implements CblasCalls {
         }
     }
 
-    /** A 2×3 by 3×2 product with a known result, so a wrong binding fails here and not later. */
+    /** Checks a 2×3 by 3×2 product with a known result, so a wrong binding fails here and not later. */
     private void checkFirstProduct() {
         float[] c = new float[4];
         sgemm(openblas.CblasNoTrans, openblas.CblasNoTrans,
