@@ -36,7 +36,7 @@ public final class DataParallel implements AutoCloseable {
     private final Network master;
     private final List<Replica> replicas;
 
-    /** OpenBLAS's thread count before {@link #create} lowered it, restored by {@link #close}; empty if untouched. */
+    /** OpenBLAS's thread count before {@link #create} lowered it, restored by {@link #close}; empty if untouched or unknown. */
     private final OptionalInt blasThreadsBefore;
 
     private DataParallel(Network master, List<Replica> replicas, OptionalInt blasThreadsBefore) {
@@ -63,10 +63,8 @@ public final class DataParallel implements AutoCloseable {
             throw new IllegalArgumentException("DataParallel: replica count must be >= 1, got " + replicaCount
                     + "; use one replica per core");
         }
-        OptionalInt blasThreadsBefore = OptionalInt.empty();
-        if (replicaCount > 1 && GemmProvider.get() instanceof OpenBlasGemm) {
-            blasThreadsBefore = OpenBlasGemm.threadCount();
-        }
+        boolean lowerBlasThreads = replicaCount > 1 && GemmProvider.get() instanceof OpenBlasGemm;
+        OptionalInt blasThreadsBefore = lowerBlasThreads ? OpenBlasGemm.threadCount() : OptionalInt.empty();
         List<Replica> started = new ArrayList<>();
         try {
             for (int r = 0; r < replicaCount; r++) {
@@ -78,7 +76,7 @@ public final class DataParallel implements AutoCloseable {
             throw e;
         }
         // After the replicas started: creating their one-worker backends may also set the count.
-        if (blasThreadsBefore.isPresent()) {
+        if (lowerBlasThreads) {
             OpenBlasGemm.setThreadCount(1);
         }
         return new DataParallel(master, List.copyOf(started), blasThreadsBefore);

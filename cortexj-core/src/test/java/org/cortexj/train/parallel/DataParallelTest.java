@@ -5,10 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.List;
+import java.util.OptionalInt;
 import org.cortexj.autograd.GradMode;
 import org.cortexj.backend.DataType;
+import org.cortexj.backend.cpu.gemm.GemmProvider;
+import org.cortexj.backend.cpu.gemm.OpenBlasGemm;
 import org.cortexj.loss.CrossEntropyLoss;
 import org.cortexj.nn.Network;
 import org.cortexj.nn.Parameter;
@@ -44,6 +48,21 @@ class DataParallelTest {
             classes[i] = (i * 3) % 5;
         }
         return Tensor.of(classes, rows);
+    }
+
+    @Test
+    void openBlasThreadsRestoredOnClose() {
+        assumeTrue(GemmProvider.get() instanceof OpenBlasGemm, "matrix products do not use OpenBLAS");
+        OptionalInt previous = OpenBlasGemm.threadCount();
+        try {
+            OpenBlasGemm.setThreadCount(3);
+            try (DataParallel parallel = DataParallel.create(build(plainNetwork()), 2, 5)) {
+                assertEquals(OptionalInt.of(1), OpenBlasGemm.threadCount());
+            }
+            assertEquals(OptionalInt.of(3), OpenBlasGemm.threadCount());
+        } finally {
+            OpenBlasGemm.setThreadCount(previous.orElse(1));
+        }
     }
 
     @ParameterizedTest(name = "{0} rows, {1} replicas")
