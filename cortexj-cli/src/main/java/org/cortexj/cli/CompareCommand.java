@@ -65,6 +65,7 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        options.validate();
         ImageDataset train = options.trainingData();
         ImageDataset test = options.testData();
         List<Row> rows = new ArrayList<>();

@@ -53,6 +53,7 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        options.validate();
         NetworkDescription network = options.network();
         out.print(network);
         ImageDataset train = options.trainingData();
@@ -123,13 +124,15 @@ final class TrainCommand implements Callable<Integer> {
         String optimizer;
 
         @Option(names = "--weight-decay", paramLabel = "LAMBDA",
-                description = "Weight decay: added to the gradient as an L2 penalty for adam and sgd, shrinks the "
-                        + "weights directly for adamw (default: 0, or 0.01 for adamw).")
+                description = "Weight decay, >= 0: adam and sgd add LAMBDA·w to each gradient (an L2 penalty of "
+                        + "LAMBDA/2·|w|²); adamw multiplies each weight by 1 - learning rate·LAMBDA every step "
+                        + "(default: 0, or 0.01 for adamw).")
         Double weightDecay;
 
         @Option(names = "--label-smoothing", defaultValue = "0", paramLabel = "EPSILON",
-                description = "Share of the training target spread evenly over all classes, in [0, 1]; the test "
-                        + "loss stays the plain cross-entropy (default: ${DEFAULT-VALUE}).")
+                description = "Share of the training target spread evenly over all classes, in [0, 1]; 1 makes the "
+                        + "target uniform, so nothing is learned. The test loss stays the plain cross-entropy "
+                        + "(default: ${DEFAULT-VALUE}).")
         double labelSmoothing;
 
         @Option(names = "--seed", defaultValue = "42", description = "Seed of initialization, shuffling and dropout (default: ${DEFAULT-VALUE}).")
@@ -170,12 +173,39 @@ final class TrainCommand implements Callable<Integer> {
             return DatasetChoice.limit(DatasetChoice.load(dataset, Split.TEST), limitTest);
         }
 
+        /**
+         * Rejects option values the run cannot use, naming the option, before any data is read or
+         * output printed.
+         *
+         * @throws IllegalArgumentException with the option, the value, the rule and a usable value
+         */
+        void validate() {
+            require(epochs >= 1, "--epochs", epochs, "at least 1", "");
+            require(batchSize >= 1, "--batch-size", batchSize, "at least 1", "128 is the default");
+            require(learningRate > 0 && Double.isFinite(learningRate), "--learning-rate", learningRate,
+                    "finite and > 0", "0.001 is the default");
+            require(weightDecay == null || weightDecay >= 0 && Double.isFinite(weightDecay), "--weight-decay",
+                    weightDecay, "finite and >= 0", "0 turns it off, 5e-4 is a common strength");
+            require(labelSmoothing >= 0 && labelSmoothing <= 1, "--label-smoothing", labelSmoothing, "in [0, 1]",
+                    "0 turns it off, 0.1 is a common choice");
+            require(decayImages >= 0, "--decay-images", decayImages, ">= 0", "0 spreads the schedule over the run");
+            require(patience >= 0, "--patience", patience, ">= 0", "0 never stops early");
+            require(limitTrain >= 0, "--limit-train", limitTrain, ">= 0", "0 uses all images");
+            require(limitTest >= 0, "--limit-test", limitTest, ">= 0", "0 uses all images");
+            require(clipNorm >= 0 && Double.isFinite(clipNorm), "--clip-norm", clipNorm, "finite and >= 0",
+                    "0 turns clipping off");
+            require(replicas >= 0, "--replicas", replicas, ">= 0", "0 uses one replica per available processor");
+        }
+
+        private static void require(boolean valid, String option, Object value, String rule, String fix) {
+            if (!valid) {
+                throw new IllegalArgumentException(option + " must be " + rule + ", got " + value
+                        + (fix.isEmpty() ? "" : "; " + fix));
+            }
+        }
+
         /** Returns {@code --replicas}, with 0 replaced by the number of available processors. */
         int replicaCount() {
-            if (replicas < 0) {
-                throw new IllegalArgumentException("--replicas must be >= 0, got " + replicas
-                        + "; 0 uses one replica per available processor");
-            }
             return replicas == 0 ? Runtime.getRuntime().availableProcessors() : replicas;
         }
 

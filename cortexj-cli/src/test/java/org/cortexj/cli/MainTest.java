@@ -122,6 +122,26 @@ class MainTest {
     }
 
     @Test
+    void invalidTrainingOptionNamesOption() {
+        int status = run("train", "--label-smoothing", "1.5", "--output", folder.resolve("out").toString());
+
+        assertEquals(2, status);
+        assertEquals("train: --label-smoothing must be in [0, 1], got 1.5; 0 turns it off, 0.1 is a common choice",
+                stderr().strip());
+        assertEquals("", stdout());
+    }
+
+    @Test
+    void zeroBatchSizeRejectedBeforeWork() {
+        assertEquals(2, run("compare", "--batch-size", "0", "--output", folder.resolve("out").toString()));
+        assertEquals("compare: --batch-size must be at least 1, got 0; 128 is the default", stderr().strip());
+        assertEquals(2, run("train", "--weight-decay", "-1", "--output", folder.resolve("out").toString()));
+        assertTrue(stderr().contains("train: --weight-decay must be finite and >= 0, got -1.0; 0 turns it off, 5e-4 is a "
+                + "common strength"), stderr());
+        assertFalse(Files.exists(folder.resolve("out")), "no output folder for a rejected run");
+    }
+
+    @Test
     void missingFolderExitsTwo() {
         int status = run("check-reference", folder.resolve("absent").toString());
 

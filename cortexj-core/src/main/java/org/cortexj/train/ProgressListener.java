@@ -30,10 +30,16 @@ public final class ProgressListener implements TrainingListener {
 
     @Override
     public void onStart(TrainingSettings settings, int firstEpoch, long parameters, String backend) {
-        out.printf(Locale.ROOT, "training: %,d parameters, %d epochs from epoch %d, batch %d, %s lr %s, seed %d%n",
+        out.printf(Locale.ROOT, "training: %,d parameters, %d epochs from epoch %d, batch %d, %s lr %s%s, seed %d%n",
                 parameters, settings.epochs(), firstEpoch, settings.batchSize(), settings.optimizer().displayName(),
-                settings.learningRate(), settings.seed());
+                settings.learningRate(), regularization(settings), settings.seed());
         out.println("training: " + backend);
+    }
+
+    /** Describes the weight decay and label smoothing that are on, as ", weight decay 5.0E-4". */
+    private static String regularization(TrainingSettings settings) {
+        String text = settings.weightDecay() > 0 ? ", weight decay " + settings.weightDecay() : "";
+        return settings.labelSmoothing() > 0 ? text + ", label smoothing " + settings.labelSmoothing() : text;
     }
 
     @Override
