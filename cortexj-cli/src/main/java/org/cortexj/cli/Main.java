@@ -65,8 +65,8 @@ public final class Main implements Callable<Integer> {
         commandLine.setExecutionExceptionHandler((exception, failed, parseResult) -> {
             LOG.log(Level.FINE, "command failed", exception);
             // An invalid value or setting gets its message alone; anything else keeps its class, a sign of a bug.
-            String shown = exception instanceof IllegalArgumentException ? exception.getMessage() : exception.toString();
-            failed.getErr().println(failed.getCommandName() + ": " + shown);
+            String message = exception instanceof IllegalArgumentException ? exception.getMessage() : exception.toString();
+            failed.getErr().println(failed.getCommandName() + ": " + message);
             return USAGE_ERROR;
         });
         return commandLine.execute(args);

@@ -43,7 +43,12 @@ record GemmPartition(Axis axis, int blockCount, int length) {
      * at the minimum size.
      */
     static GemmPartition plan(int m, int n, int k, int workers, long minBlockMultiplyAdds, Axis onTie) {
-        Axis axis = n == m ? onTie : n > m ? Axis.COLUMNS : Axis.ROWS;
+        Axis axis = onTie;
+        if (n > m) {
+            axis = Axis.COLUMNS;
+        } else if (m > n) {
+            axis = Axis.ROWS;
+        }
         int length = axis == Axis.COLUMNS ? n : m;
         long multiplyAddsPerLine = (long) (axis == Axis.COLUMNS ? m : n) * k;
 

@@ -3,6 +3,7 @@ package org.cortexj.backend.cpu.gemm;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -66,7 +67,8 @@ class OpenBlasGemmTest {
     void pinnedLibraryOpensLoadedOpenBlas() {
         OpenBlasGemm.load();
         String library = System.getProperty(PinnedArrayCalls.LIBRARY_PROPERTY);
-        assertTrue(library != null && library.contains("openblas"), "property holds " + library);
+        assertNotNull(library, "property " + PinnedArrayCalls.LIBRARY_PROPERTY + " is unset");
+        assertTrue(library.contains("openblas"), "property contains " + library);
         assertTrue(org.bytedeco.javacpp.Loader.getLoadedLibraries().containsValue(library),
                 library + " is not among JavaCPP's loaded libraries");
     }
