@@ -1,5 +1,6 @@
 package org.cortexj.backend.cpu.simd;
 
+import static jdk.incubator.vector.VectorOperators.ASHR;
 import static jdk.incubator.vector.VectorOperators.EQ;
 import static jdk.incubator.vector.VectorOperators.GE;
 import static jdk.incubator.vector.VectorOperators.GT;
@@ -52,24 +53,21 @@ public final class FloatVectorMath {
 
             FloatVector shifted = clamped.fma(Float32.LOG2E, Float32.SHIFTER);
             FloatVector k = shifted.sub(Float32.SHIFTER);
-            FloatVector rHigh = k.fma(x.broadcast(-Float32.LN2_HI), clamped);
-            FloatVector rLow = k.mul(-Float32.LN2_LO);
-            FloatVector r = rHigh.add(rLow);
-            FloatVector p = r.broadcast(Float32.EXP_C7);
-            p = p.fma(r, r.broadcast(Float32.EXP_C6));
-            p = p.fma(r, r.broadcast(Float32.EXP_C5));
-            p = p.fma(r, r.broadcast(Float32.EXP_C4));
-            p = p.fma(r, r.broadcast(Float32.EXP_C3));
-            p = p.fma(r, r.broadcast(Float32.EXP_C2));
+            FloatVector r = k.fma(x.broadcast(-Float32.LN2_HI), clamped);
+            r = k.fma(x.broadcast(-Float32.LN2_LO), r);
 
-            FloatVector expm1OfR = rHigh.add(r.mul(r).fma(p, rLow));
-            FloatVector expOfR = expm1OfR.add(1f);
+            FloatVector p = r.broadcast(Float32.EXP_P6).fma(r, r.broadcast(Float32.EXP_P5));
+            p = p.fma(r, r.broadcast(Float32.EXP_P4));
+            p = p.fma(r, r.broadcast(Float32.EXP_P3));
+            p = p.fma(r, r.broadcast(Float32.EXP_P2));
+            FloatVector expOfR = r.mul(r).fma(p, r).add(1f);
 
-            IntVector kInteger = shifted.reinterpretAsInts().sub(Float32.SHIFTER_BITS);
-            IntVector k1 = kInteger.add(256).lanewise(LSHR, 1).sub(128);
-            IntVector k2 = kInteger.sub(k1);
-            FloatVector scale1 = k1.add(Float32.EXPONENT_BIAS).lanewise(LSHL, Float32.MANTISSA_BITS).reinterpretAsFloats();
-            FloatVector scale2 = k2.add(Float32.EXPONENT_BIAS).lanewise(LSHL, Float32.MANTISSA_BITS).reinterpretAsFloats();
+            IntVector shiftedBits = shifted.reinterpretAsInts();
+            IntVector half = shiftedBits.lanewise(ASHR, 1);
+            FloatVector scale1 = half.add(Float32.HALF_SHIFTER_BIAS).lanewise(LSHL, Float32.MANTISSA_BITS)
+                    .reinterpretAsFloats();
+            FloatVector scale2 = shiftedBits.sub(half).add(Float32.HALF_SHIFTER_BIAS)
+                    .lanewise(LSHL, Float32.MANTISSA_BITS).reinterpretAsFloats();
 
             expOfR.mul(scale1).mul(scale2).intoArray(out, outOffset + i);
         }

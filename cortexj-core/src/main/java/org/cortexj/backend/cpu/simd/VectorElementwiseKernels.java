@@ -169,7 +169,7 @@ public final class VectorElementwiseKernels implements ElementwiseKernels {
 
     @Override
     public String name() {
-        return "vector-" + FLOATS.vectorBitSize() + "bit";
+        return "vector-" + FLOATS.vectorBitSize() + "bit (" + VectorWidth.source() + ")";
     }
 
     @Override

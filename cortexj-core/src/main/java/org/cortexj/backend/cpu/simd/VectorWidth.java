@@ -1,5 +1,10 @@
 package org.cortexj.backend.cpu.simd;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorShape;
@@ -7,14 +12,22 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Vector width of the elementwise kernels: the system property {@code cortexj.simd.bits}
- * (128, 256 or 512), by default 256 bits or the preferred width if that is smaller.
+ * (128, 256 or 512) or, without it, 512 bits on Intel processors and 256 bits on others; never
+ * more than the processor's preferred width. The width does not change results: every lane
+ * computes the same operations as the scalar code.
  *
- * <p>Why not the preferred width: Java arrays start 16 bytes into their object, so a 512-bit
+ * <p>Why it depends on the processor: Java arrays start 16 bytes into their object, so a 512-bit
  * access to consecutive elements crosses a 64-byte cache line every time, while a 256-bit one
- * does half the time. On an AMD EPYC with AVX-512 (JDK 17.0.15) a chain of four elementwise
- * operations over 16M floats took 16.5 ms with 512-bit vectors and 9.2 ms with 256-bit ones.
+ * does half the time. How much that costs differs. On an AMD EPYC with AVX-512 (JDK 17.0.15) a
+ * chain of four elementwise operations over 16M floats took 16.5 ms with 512-bit vectors and
+ * 9.2 ms with 256-bit ones. On an Intel Xeon with AVX-512 (same JDK, 2026-12-05) 512-bit vectors
+ * made fused SELU over 16M floats 13% faster and an epoch of the seed network 12% faster,
+ * although a plain copy through the backend was 20% slower (BENCHMARKS.md).
  */
 final class VectorWidth {
+
+    static final String PROPERTY = "cortexj.simd.bits";
+    private static final Path CPU_INFO = Path.of("/proc/cpuinfo");
 
     private VectorWidth() {
     }
@@ -31,14 +44,46 @@ final class VectorWidth {
                 : VectorSpecies.of(double.class, VectorShape.forBitSize(bits()));
     }
 
+    /** Says where the width comes from, for the backend's log line. */
+    static String source() {
+        if (System.getProperty(PROPERTY) != null) {
+            return "set by " + PROPERTY;
+        }
+        String vendor = cpuVendor().orElse("unknown");
+        return "default for processor vendor " + vendor + "; set " + PROPERTY + " to change";
+    }
+
     private static int bits() {
-        String configured = System.getProperty("cortexj.simd.bits", "256");
+        String configured = System.getProperty(PROPERTY);
+        if (configured == null) {
+            return defaultBits(cpuVendor());
+        }
         return switch (configured) {
             case "128" -> 128;
             case "256" -> 256;
             case "512" -> 512;
-            default -> throw new IllegalArgumentException("cortexj.simd.bits must be 128, 256 or 512, got '"
+            default -> throw new IllegalArgumentException(PROPERTY + " must be 128, 256 or 512, got '"
                     + configured + "'");
         };
+    }
+
+    /** 512 for Intel, whose measurements favour it, and 256 for every other or unknown vendor. */
+    static int defaultBits(Optional<String> vendor) {
+        return vendor.filter("GenuineIntel"::equals).isPresent() ? 512 : 256;
+    }
+
+    /** Reads the vendor_id of /proc/cpuinfo; empty where that file is missing or has none. */
+    static Optional<String> cpuVendor() {
+        if (!Files.isReadable(CPU_INFO)) {
+            return Optional.empty();
+        }
+        try (BufferedReader reader = Files.newBufferedReader(CPU_INFO)) {
+            return reader.lines()
+                    .filter(line -> line.startsWith("vendor_id"))
+                    .map(line -> line.substring(line.indexOf(':') + 1).trim())
+                    .findFirst();
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return Optional.empty();
+        }
     }
 }
