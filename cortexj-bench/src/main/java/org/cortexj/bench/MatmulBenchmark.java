@@ -32,6 +32,10 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  * direct calls set OpenBLAS to {@link #threads} threads in their JVMs and are measured with
  * OpenBLAS's own threading on as many threads as the backend has workers.
  *
+ * <p>{@code tensorMatmulInto} writes the product into a tensor allocated once, as the direct
+ * calls do; {@code tensorMatmul} allocates its result on every call, so it also pays for the JVM
+ * zeroing that array and for the workers then writing lines that the zeroing thread holds.
+ *
  * <p>{@code tensorMatmulOpenBlasThreads} is {@code Tensor.matmul} with system property
  * {@code cortexj.blas.threads=openblas}: one OpenBLAS call per product on OpenBLAS's own threads
  * instead of the backend's split.
@@ -57,6 +61,7 @@ public class MatmulBenchmark {
     private int n;
     private Tensor a;
     private Tensor b;
+    private Tensor c;
     private float[] arrayA;
     private float[] arrayB;
     private float[] arrayC;
@@ -80,6 +85,7 @@ public class MatmulBenchmark {
             DefaultBackend.set(new CpuBackend(threads, true));
             a = Tensor.of(arrayA, m, k);
             b = Tensor.of(arrayB, k, n);
+            c = Tensor.zeros(m, n);
         } else {
             openblas.blas_set_num_threads(threads);
         }
@@ -107,6 +113,11 @@ public class MatmulBenchmark {
     @Benchmark
     public Tensor tensorMatmul() {
         return a.matmul(b);
+    }
+
+    @Benchmark
+    public Tensor tensorMatmulInto() {
+        return a.matmul(b, c);
     }
 
     @Benchmark

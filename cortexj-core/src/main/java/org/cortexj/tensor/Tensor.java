@@ -838,6 +838,19 @@ public final class Tensor {
         return LinearAlgebra.matmul(this, other);
     }
 
+    /**
+     * Matrix product written into {@code output}, which must already have the product's shape
+     * and type; saves allocating the result, for example in a loop. Any layout of
+     * {@code output} works: when its last two axes are row-major BLAS writes it directly,
+     * otherwise, or when it shares memory with an operand, the product goes through a temporary.
+     * Records no gradient, so it refuses operands that require one while gradients are on.
+     *
+     * @return {@code output}
+     */
+    public Tensor matmul(Tensor other, Tensor output) {
+        return LinearAlgebra.matmul(this, other, output);
+    }
+
     // ---------------------------------------------------------------- autograd
 
     public boolean requiresGrad() {

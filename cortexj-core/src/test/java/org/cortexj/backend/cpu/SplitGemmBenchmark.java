@@ -131,6 +131,8 @@ public final class SplitGemmBenchmark {
                 1f, a, 0, lda, b, 0, ldb, 0f, c, 0, n)));
         variants.add(new Variant("split", 1, () -> backend.gemm(transA, transB, m, n, k, 1.0,
                 bufferA, 0, lda, bufferB, 0, ldb, 0.0, bufferC, 0, n)));
+        variants.add(new Variant("split, new C", 1, () -> backend.gemm(transA, transB, m, n, k, 1.0,
+                bufferA, 0, lda, bufferB, 0, ldb, 0.0, backend.allocate(org.cortexj.backend.DataType.FLOAT32, m * n), 0, n)));
         variants.add(new Variant("Tensor.matmul", 1, () -> left.matmul(right)));
         return variants;
     }

@@ -123,6 +123,14 @@ public final class OpenBlasGemm implements Gemm {
         return threads > 0 ? OptionalInt.of(threads) : OptionalInt.empty();
     }
 
+    /**
+     * Returns whether every valid call reads the arrays in place, blocks cut from wider matrices
+     * included; false when some calls copy (see {@link PinnedArrayCalls}).
+     */
+    public boolean pinsEveryBlock() {
+        return calls instanceof PinnedArrayCalls pinned && pinned.pinsEveryBlock();
+    }
+
     /** Returns the way this instance passes heap arrays to OpenBLAS. */
     public ArrayPassing arrayPassing() {
         return arrayPassing;

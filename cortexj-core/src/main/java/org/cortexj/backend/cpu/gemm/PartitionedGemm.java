@@ -30,15 +30,15 @@ import java.util.Objects;
  * beta 0, and alpha 1.25 with beta 0 or 0.5. Smaller blocks, which OpenBLAS computes with
  * separate small-matrix kernels (up to about 10^6 multiply-adds), did not always match.
  *
- * <p>When the block gemm reads arrays in place ({@link ArrayPassing#PIN}), only row blocks of
- * an untransposed A can reach it in place; other blocks fail the pinning library's bounds rule
- * (see {@link PinnedArrayCalls}). Square products are therefore cut into rows for it, and a
- * product whose blocks cannot all be pinned runs every block on off-heap copies: one pinned
- * block beside copied ones was slower than all blocks copied. On a 2-vCPU Xeon (2026-12-05,
- * {@code SplitGemmBenchmark} in the test sources, medians of 7 rounds) pinned row blocks
- * multiplied 1024³ in 6.48 ms against 7.14 ms for copied column blocks, and
- * [128 x 800]·[800 x 1000] took 1.23 ms with its first column block pinned against 1.03 ms with
- * both copied.
+ * <p>When the block gemm reads arrays in place ({@link ArrayPassing#PIN}), square products are
+ * cut into rows. Normally every block is then pinned too ({@link OpenBlasGemm#pinsEveryBlock()}).
+ * If only the pinning library's checked methods are reachable, only row blocks of an
+ * untransposed A can be pinned. A product whose blocks cannot all be pinned then runs every
+ * block on off-heap copies, because one pinned block beside copied ones was slower than all
+ * blocks copied. On a 2-vCPU Xeon (2026-12-05, {@code SplitGemmBenchmark} in the test sources, medians
+ * of 7 rounds) pinned row blocks multiplied 1024³ in 6.48 ms against 7.14 ms for copied column
+ * blocks, and [128 x 800]·[800 x 1000] took 1.23 ms with its first column block pinned against
+ * 1.03 ms with both copied.
  *
  * <p>Instances are thread-safe when the block gemm is: concurrent calls share the executor and
  * run their blocks in the order the executor takes them.
@@ -65,6 +65,7 @@ public final class PartitionedGemm implements Gemm {
     private final int workers;
     private final long minBlockMultiplyAdds;
     private final boolean blocksInPlace;
+    private final boolean everyBlockInPlace;
     /** Computes blocks that cannot all be pinned: a copying OpenBLAS, or the block gemm itself. */
     private final Gemm copyingBlockGemm;
 
@@ -95,12 +96,14 @@ public final class PartitionedGemm implements Gemm {
         this.workers = workers;
         this.minBlockMultiplyAdds = minBlockMultiplyAdds;
         this.blocksInPlace = blockGemm instanceof OpenBlasGemm openBlas && openBlas.arrayPassing() == ArrayPassing.PIN;
+        this.everyBlockInPlace = blockGemm instanceof OpenBlasGemm openBlas && openBlas.pinsEveryBlock();
         this.copyingBlockGemm = blocksInPlace ? OpenBlasGemm.load(ArrayPassing.COPY) : blockGemm;
     }
 
     /** Returns the gemm for the blocks of {@code partition}: the block gemm only if every block can be pinned. */
     private Gemm gemmFor(GemmPartition partition, boolean transA) {
-        return partition.axis() == GemmPartition.Axis.ROWS && !transA ? blockGemm : copyingBlockGemm;
+        boolean allPinned = everyBlockInPlace || partition.axis() == GemmPartition.Axis.ROWS && !transA;
+        return allPinned ? blockGemm : copyingBlockGemm;
     }
 
     /** Plans the blocks; square products are cut into rows when row blocks can be read in place. */

@@ -1,6 +1,9 @@
 package org.cortexj.backend.cpu.gemm;
 
 import dev.ludovic.netlib.blas.NativeBLAS;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.logging.Level;
@@ -23,11 +26,15 @@ import org.bytedeco.openblas.global.openblas;
  * transpose, so the row-major product C = op(A)·op(B) is the column-major product
  * Cᵀ = op(B)ᵀ·op(A)ᵀ: the operands swap places and keep their transposition flags.
  *
- * <p>The library's Java side checks that each operand's last stored row ends a whole leading
- * dimension before the end of its array: {@code offset + storedRows·ld ≤ length}. That is
- * stricter than the product needs whenever ld is larger than the row, as for a block of columns
- * cut from a wider matrix. Such calls go through off-heap copies ({@link ScratchCopyCalls})
- * instead, so every valid call still works.
+ * <p>The library's public methods check that each operand's last stored row ends a whole
+ * leading dimension before the end of its array: {@code offset + storedRows·ld ≤ length}. That
+ * is stricter than the product needs whenever ld is larger than the row, as for a block of
+ * columns cut from a wider matrix. So we call the native methods behind that check,
+ * {@code sgemmK} and {@code dgemmK}, through method handles, after checking the exact bounds
+ * ourselves with {@link GemmArguments}: the last row of each operand must end within its array.
+ * Where those methods cannot be reached (another version of the library, or cortexj in a named
+ * module that cannot open it), calls that fail the library's check go through off-heap copies
+ * ({@link ScratchCopyCalls}) instead, so every valid call still works.
  *
  * <p>NOTE: while a call runs, HotSpot's GC locker keeps garbage collection from starting, so
  * other threads that need a collection wait until the multiply ends. If another library
@@ -41,9 +48,37 @@ final class PinnedArrayCalls implements CblasCalls {
 
     private final NativeBLAS blas;
     private final CblasCalls copying = new ScratchCopyCalls();
+    /** The native entry points behind the library's bounds check; null where not reachable. */
+    private final MethodHandle sgemmUnchecked;
+    private final MethodHandle dgemmUnchecked;
 
     private PinnedArrayCalls(NativeBLAS blas) {
         this.blas = blas;
+        this.sgemmUnchecked = nativeEntry(blas, "sgemmK", float.class);
+        this.dgemmUnchecked = nativeEntry(blas, "dgemmK", double.class);
+    }
+
+    /**
+     * Returns the library's protected native method {@code name}, which takes the arguments of
+     * Fortran gemm with an offset after each array, bound to {@code blas}; null if it is missing
+     * or not accessible.
+     */
+    static MethodHandle nativeEntry(NativeBLAS blas, String name, Class<?> element) {
+        Class<?> array = element.arrayType();
+        MethodType type = MethodType.methodType(void.class, String.class, String.class, int.class, int.class,
+                int.class, element, array, int.class, int.class, array, int.class, int.class, element, array,
+                int.class, int.class);
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(blas.getClass(), MethodHandles.lookup());
+            return lookup.findVirtual(blas.getClass(), name, type).bindTo(blas);
+        } catch (ReflectiveOperationException | IllegalArgumentException | SecurityException e) {
+            return null;
+        }
+    }
+
+    /** Tells whether blocks cut from wider matrices are passed in place too, not copied. */
+    boolean pinsEveryBlock() {
+        return sgemmUnchecked != null && dgemmUnchecked != null;
     }
 
     /** Outcome of binding the JNI library to OpenBLAS, decided once per process. */
@@ -159,6 +194,17 @@ final class PinnedArrayCalls implements CblasCalls {
                       float alpha, float[] a, int aOffset, int lda,
                       float[] b, int bOffset, int ldb,
                       float beta, float[] c, int cOffset, int ldc) {
+        if (sgemmUnchecked != null) {
+            GemmArguments.checkFloat("sgemm", isTransposed(transA), isTransposed(transB), m, n, k,
+                    a, aOffset, lda, b, bOffset, ldb, c, cOffset, ldc);
+            try {
+                sgemmUnchecked.invokeExact(flag(transB), flag(transA), n, m, k, alpha, b, bOffset, ldb,
+                        a, aOffset, lda, beta, c, cOffset, ldc);
+            } catch (Throwable e) {
+                throw rethrown(e);
+            }
+            return;
+        }
         if (!fitsBoundsCheck(transA, transB, m, n, k, aOffset, lda, a.length, bOffset, ldb, b.length,
                 cOffset, ldc, c.length)) {
             copying.sgemm(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
@@ -173,6 +219,17 @@ final class PinnedArrayCalls implements CblasCalls {
                       double alpha, double[] a, int aOffset, int lda,
                       double[] b, int bOffset, int ldb,
                       double beta, double[] c, int cOffset, int ldc) {
+        if (dgemmUnchecked != null) {
+            GemmArguments.checkDouble("dgemm", isTransposed(transA), isTransposed(transB), m, n, k,
+                    a, aOffset, lda, b, bOffset, ldb, c, cOffset, ldc);
+            try {
+                dgemmUnchecked.invokeExact(flag(transB), flag(transA), n, m, k, alpha, b, bOffset, ldb,
+                        a, aOffset, lda, beta, c, cOffset, ldc);
+            } catch (Throwable e) {
+                throw rethrown(e);
+            }
+            return;
+        }
         if (!fitsBoundsCheck(transA, transB, m, n, k, aOffset, lda, a.length, bOffset, ldb, b.length,
                 cOffset, ldc, c.length)) {
             copying.dgemm(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
@@ -195,6 +252,21 @@ final class PinnedArrayCalls implements CblasCalls {
         return aOffset + (long) (aTransposed ? k : m) * lda <= aLength
                 && bOffset + (long) (bTransposed ? n : k) * ldb <= bLength
                 && cOffset + (long) m * ldc <= cLength;
+    }
+
+    private static boolean isTransposed(int cblasCode) {
+        return cblasCode == openblas.CblasTrans;
+    }
+
+    /** Returns what to throw for a failure of a native call: unchecked throwables as they are. */
+    private static RuntimeException rethrown(Throwable e) {
+        if (e instanceof RuntimeException runtime) {
+            return runtime;
+        }
+        if (e instanceof Error error) {
+            throw error;
+        }
+        return new IllegalStateException("dev.ludovic.netlib native gemm failed", e);
     }
 
     /** Fortran's transposition flag for a CBLAS transposition code. */

@@ -103,13 +103,30 @@ class OpenBlasGemmTest {
     }
 
     @Test
-    void columnBlockFallsBackToCopy() {
+    void columnBlockMultipliesInPlace() {
+        OpenBlasGemm gemm = OpenBlasGemm.load(ArrayPassing.PIN);
+        assertTrue(gemm.pinsEveryBlock(), "native entry points behind the bounds check are not reachable");
         // C[:, 3:6] = A·B[:, 3:6] for A 2x2 and B 2x6, with ld 6 for B and C.
         float[] a = {1, 2, 3, 4};
         float[] b = {1, 0, 0, 1, 2, 3, 0, 1, 0, 4, 5, 6};
         float[] c = new float[12];
-        OpenBlasGemm.load(ArrayPassing.PIN).sgemm(false, false, 2, 3, 2, 1f, a, 0, 2, b, 3, 6, 0f, c, 3, 6);
+        gemm.sgemm(false, false, 2, 3, 2, 1f, a, 0, 2, b, 3, 6, 0f, c, 3, 6);
         assertArrayEquals(new float[] {0, 0, 0, 9, 12, 15, 0, 0, 0, 19, 26, 33}, c);
+        double[] cd = new double[12];
+        gemm.dgemm(false, false, 2, 3, 2, 1d, new double[] {1, 2, 3, 4}, 0, 2,
+                new double[] {1, 0, 0, 1, 2, 3, 0, 1, 0, 4, 5, 6}, 3, 6, 0d, cd, 3, 6);
+        assertArrayEquals(new double[] {0, 0, 0, 9, 12, 15, 0, 0, 0, 19, 26, 33}, cd);
+    }
+
+    /** The unchecked native entry must still see only operands that end inside their arrays. */
+    @Test
+    void pinnedCallsCheckExactBounds() {
+        PinnedArrayCalls calls = PinnedArrayCalls.load();
+        int no = org.bytedeco.openblas.global.openblas.CblasNoTrans;
+        float[] shortC = new float[11];
+        assertThrows(IndexOutOfBoundsException.class, () -> calls.sgemm(no, no, 2, 3, 2, 1f, new float[4], 0, 2,
+                new float[12], 3, 6, 0f, shortC, 3, 6));
+        assertArrayEquals(new float[11], shortC);
     }
 
     @Test
