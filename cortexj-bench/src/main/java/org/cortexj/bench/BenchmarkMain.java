@@ -84,7 +84,11 @@ public final class BenchmarkMain {
                 String threads = entry.getKey().replaceAll(".*threads=", "");
                 Double direct = scores.get(entry.getKey().replace(method, "directOpenBlas"));
                 double tensorGflops = flops / entry.getValue() / 1e6;
-                String label = method.equals("tensorMatmul") ? "Tensor.matmul" : "Tensor.matmul, OpenBLAS threads";
+                String label = switch (method) {
+                    case "tensorMatmul" -> "Tensor.matmul";
+                    case "tensorMatmulInto" -> "Tensor.matmul into an existing tensor";
+                    default -> "Tensor.matmul, OpenBLAS threads";
+                };
                 System.out.printf(Locale.ROOT, "matmul %s, %s thread(s): %s %.1f GFLOP/s", dims, threads, label,
                         tensorGflops);
                 if (direct != null) {

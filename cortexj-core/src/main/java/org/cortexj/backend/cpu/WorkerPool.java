@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 
@@ -38,7 +40,8 @@ final class WorkerPool implements AutoCloseable {
             throw new IllegalArgumentException("cpu backend: workers must be >= 1, got " + workers);
         }
         this.workers = workers;
-        this.executor = workers == 1 ? null : Executors.newFixedThreadPool(workers - 1, daemonThreads());
+        this.executor = workers == 1 ? null : new ThreadPoolExecutor(workers - 1, workers - 1, 0L, TimeUnit.MILLISECONDS,
+                new SpinningQueue(), daemonThreads());
     }
 
     int workers() {
@@ -126,6 +129,33 @@ final class WorkerPool implements AutoCloseable {
             throw error;
         }
         throw new IllegalStateException("cpu backend: a worker failed", failure);
+    }
+
+    /**
+     * Time in nanoseconds that an idle worker polls for the next task before it blocks. A
+     * blocked worker takes long to wake on a virtual machine, which products of a millisecond
+     * feel. We measured on the 2-vCPU Xeon VM (2026-12-05, JMH, 2 forks of 10 iterations).
+     * Writing [128 x 800]·[800 x 1000] into an existing tensor took 0.857 ms without polling,
+     * 0.759 ms with 100 µs and 0.830 ms with 1 ms. Polling for 1 ms made a training epoch of the seed
+     * network on two replicas about 5% slower, as the polling worker competed with the replicas'
+     * threads; 100 µs did not change it.
+     */
+    private static final long SPIN_NANOS = 100_000;
+
+    /** Task queue whose idle workers poll for a while before they block. */
+    private static final class SpinningQueue extends LinkedBlockingQueue<Runnable> {
+        @Override
+        public Runnable take() throws InterruptedException {
+            long start = System.nanoTime();
+            do {
+                Runnable task = poll();
+                if (task != null) {
+                    return task;
+                }
+                Thread.onSpinWait();
+            } while (System.nanoTime() - start < SPIN_NANOS);
+            return super.take();
+        }
     }
 
     private static final String THREAD_PREFIX = "cortexj-cpu-";
