@@ -33,8 +33,8 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  * OpenBLAS's own threading on as many threads as the backend has workers.
  *
  * <p>{@code tensorMatmulInto} writes the product into a tensor allocated once, as the direct
- * calls do; {@code tensorMatmul} allocates its result on every call, so it also pays for the JVM
- * zeroing that array and for the workers then writing lines that the zeroing thread holds.
+ * calls do; {@code tensorMatmul} allocates its result on every call, so it writes into memory
+ * that is not in any cache, while the others rewrite the same cached array.
  *
  * <p>{@code tensorMatmulOpenBlasThreads} is {@code Tensor.matmul} with system property
  * {@code cortexj.blas.threads=openblas}: one OpenBLAS call per product on OpenBLAS's own threads
