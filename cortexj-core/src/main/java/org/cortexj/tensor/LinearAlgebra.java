@@ -1,8 +1,10 @@
 package org.cortexj.tensor;
 
 import java.util.Arrays;
+import java.util.Objects;
 import org.cortexj.autograd.GradMode;
 import org.cortexj.backend.Backend;
+import org.cortexj.backend.Buffer;
 import org.cortexj.backend.Layout;
 
 /**
@@ -40,12 +42,14 @@ final class LinearAlgebra {
      * gradient is recorded, so neither operand may require one while gradients are on.
      */
     static Tensor matmul(Tensor a, Tensor b, Tensor output) {
+        Objects.requireNonNull(output, "matmul: output is null; pass a tensor of the product's shape");
         checkOperands(a, b);
         Tensor left = a.rank() == 1 ? a.unsqueeze(0) : a;
         Tensor right = b.rank() == 1 ? b.unsqueeze(-1) : b;
         Shape product = Shape.of(productDims(left, right, a.shape(), b.shape()));
         checkOutput(a, b, output, squeezeVectorAxes(product, a, b));
-        InPlace.checkWritable("matmul", output);
+        InPlace.checkWritable("matmul output", output);
+
         Storage storage = output.storage();
         storage.detachDependents(null);
         // Give back the axes that rank-1 operands dropped: n first, so a rank-0 output has one.
@@ -57,9 +61,12 @@ final class LinearAlgebra {
         if (left.dim(-1) == 0) {
             return output.fill(0);
         }
+
         Tensor preparedLeft = prepare(left);
         Tensor preparedRight = prepare(right);
-        boolean aliased = preparedLeft.storage() == storage || preparedRight.storage() == storage;
+        // Compare buffers, not storages: two tensors made from one buffer have separate storages.
+        Buffer written = storage.buffer();
+        boolean aliased = preparedLeft.storage().buffer() == written || preparedRight.storage().buffer() == written;
         if (aliased || resultOperand(target.layout()) == null) {
             Tensor fresh = Tensor.zeros(a.dataType(), product.dims());
             compute(preparedLeft, preparedRight, fresh);
@@ -104,7 +111,13 @@ final class LinearAlgebra {
             throw new IllegalArgumentException("matmul: inner dimensions differ, left " + originalA + ", right "
                     + originalB + "; the last axis of the left operand must equal the second-to-last of the right");
         }
-        Shape batch = Shape.broadcast("matmul", batchShape(a), batchShape(b));
+        Shape batch;
+        try {
+            batch = Shape.broadcast("matmul", batchShape(a), batchShape(b));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage() + "; these are the batch axes of left " + originalA
+                    + " and right " + originalB + ", all axes but the last two", e);
+        }
         int[] outputDims = Arrays.copyOf(batch.dims(), batch.rank() + 2);
         outputDims[batch.rank()] = m;
         outputDims[batch.rank() + 1] = n;

@@ -80,6 +80,18 @@ class MatmulIntoTest {
     }
 
     @Test
+    void outputSharingOperandBuffer() {
+        Tensor a = random(15, 4, 4);
+        Tensor b = random(16, 4, 4);
+        double[] expected = naiveProduct(a, b);
+        Tensor alias = Tensor.fromBuffer(a.buffer(), a.layout());
+
+        a.matmul(b, alias);
+
+        assertValuesClose(expected, a, 1e-12);
+    }
+
+    @Test
     void vectorOperandsIntoOutput() {
         Tensor matrix = random(13, 3, 4);
         Tensor vector = random(14, 4);
@@ -123,6 +135,7 @@ class MatmulIntoTest {
                 "matmul: output is float64 but the operands are float32");
         assertFailsWith(IllegalArgumentException.class, () -> a.matmul(b, Tensor.zeros(1, 4).expand(2, 4)),
                 "broadcast view");
+        assertFailsWith(NullPointerException.class, () -> a.matmul(b, null), "matmul: output is null");
     }
 
     @Test

@@ -215,7 +215,8 @@ class MatmulTest {
         assertFailsWith(IllegalArgumentException.class, () -> Tensor.zeros(2, 2).matmul(Tensor.scalar(2)),
                 "rank >= 1");
         assertFailsWith(IllegalArgumentException.class,
-                () -> Tensor.zeros(2, 3, 4).matmul(Tensor.zeros(3, 4, 5)), "matmul: cannot broadcast shapes [2] and [3]");
+                () -> Tensor.zeros(2, 3, 4).matmul(Tensor.zeros(3, 4, 5)), "matmul: cannot broadcast shapes [2] and [3]",
+                "batch axes of left [2, 3, 4] and right [3, 4, 5]");
         assertFailsWith(IllegalArgumentException.class,
                 () -> Tensor.zeros(DataType.FLOAT32, 2, 2).matmul(Tensor.zeros(DataType.FLOAT64, 2, 2)),
                 "matmul: operand types differ");

@@ -28,7 +28,9 @@ import java.util.Objects;
  * on the AMD EPYC tested, blocks of the default minimum size or more matched the unsplit
  * product bit for bit in every shape tried: all four transpose combinations, alpha 1 with
  * beta 0, and alpha 1.25 with beta 0 or 0.5. Smaller blocks, which OpenBLAS computes with
- * separate small-matrix kernels (up to about 10^6 multiply-adds), did not always match.
+ * separate small-matrix kernels (up to about 10^6 multiply-adds), did not always match. On the
+ * 2-vCPU Xeon (2026-12-05) a float64 300³ product with A transposed differed in the last bits
+ * between one worker and two or three, so the match is not general.
  *
  * <p>When the block gemm reads arrays in place ({@link ArrayPassing#PIN}), square products are
  * cut into rows. Normally every block is then pinned too ({@link OpenBlasGemm#pinsEveryBlock()}).
