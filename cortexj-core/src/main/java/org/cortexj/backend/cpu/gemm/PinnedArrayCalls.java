@@ -48,7 +48,7 @@ final class PinnedArrayCalls implements CblasCalls {
 
     private final NativeBLAS blas;
     private final CblasCalls copying = new ScratchCopyCalls();
-    /** The native entry points behind the library's bounds check; null where not reachable. */
+    /** Native entry points behind the library's bounds check, or null where they are not reachable. */
     private final MethodHandle sgemmUnchecked;
     private final MethodHandle dgemmUnchecked;
 

@@ -21,8 +21,8 @@ import jdk.incubator.vector.VectorSpecies;
  * does half the time. How much that costs differs. On an AMD EPYC with AVX-512 (JDK 17.0.15) a
  * chain of four elementwise operations over 16M floats took 16.5 ms with 512-bit vectors and
  * 9.2 ms with 256-bit ones. On an Intel Xeon with AVX-512 (same JDK, 2026-12-05) 512-bit vectors
- * made fused SELU over 16M floats 13% faster and an epoch of the seed network 12% faster,
- * although a plain copy through the backend was 20% slower (BENCHMARKS.md).
+ * made fused SELU over 16M floats 13% faster and an epoch of the seed network 13% faster,
+ * although a plain copy through the backend was 20 to 24% slower (BENCHMARKS.md).
  */
 final class VectorWidth {
 
@@ -72,7 +72,7 @@ final class VectorWidth {
         return vendor.filter("GenuineIntel"::equals).isPresent() ? 512 : 256;
     }
 
-    /** Reads the vendor_id of /proc/cpuinfo; empty where that file is missing or has none. */
+    /** Reads the vendor_id of /proc/cpuinfo, or returns empty where that file is missing or has none. */
     static Optional<String> cpuVendor() {
         if (!Files.isReadable(CPU_INFO)) {
             return Optional.empty();
