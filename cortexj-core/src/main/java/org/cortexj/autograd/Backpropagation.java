@@ -53,6 +53,7 @@ public final class Backpropagation {
 
     private static void propagate(Tensor tensor, Tensor gradient, Map<Tensor, Tensor> gradients) {
         Node node = tensor.gradNode();
+        node.checkInputsUnchanged();
         Tensor[] inputGradients = node.rule().backward(gradient);
         List<Tensor> inputs = node.inputs();
         for (int k = 0; k < inputs.size(); k++) {

@@ -299,4 +299,30 @@ class BackwardTest {
 
         assertArrayEquals(new double[] {Math.exp(-1), 1, 1}, x.grad().toDoubleArray(), 1e-15);
     }
+
+    @Test
+    void overwrittenInputFailsBackward() {
+        Tensor x = Tensor.matrix(new double[][] {{1, 2}, {3, 4}});
+        Tensor w = Tensor.matrix(new double[][] {{1, 0}, {0, 1}}).setRequiresGrad(true);
+        Tensor y = x.matmul(w);
+
+        x.assign(x.mul(10));
+
+        IllegalStateException error = assertThrows(IllegalStateException.class, () -> y.sum().backward());
+        assertTrue(error.getMessage().startsWith("backward: input 0 of 'matmul', shape [2, 2], was written in place"),
+                error.getMessage());
+        assertNull(w.grad());
+    }
+
+    @Test
+    void lazyInputMayBeOverwritten() {
+        Tensor x = Tensor.of(new double[] {1, 2}, 2);
+        Tensor w = Tensor.of(new double[] {3, 4}, 2).setRequiresGrad(true);
+        Tensor y = x.mul(2).mul(w);
+
+        x.assign(x.mul(10));
+        y.sum().backward();
+
+        assertArrayEquals(new double[] {2, 4}, w.grad().toDoubleArray(), 0);
+    }
 }

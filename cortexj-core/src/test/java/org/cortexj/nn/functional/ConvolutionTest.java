@@ -188,7 +188,8 @@ class ConvolutionTest {
         weight.detach().addInPlace(1.0);
 
         IllegalStateException error = assertThrows(IllegalStateException.class, () -> y.backward(y.onesLike()));
-        assertEquals("conv2d: the weight [1, 1, 3, 3] was modified in place after the forward pass, so the "
-                + "input gradient would be wrong; run backward before updating the weight", error.getMessage());
+        assertEquals("backward: input 1 of 'conv2d', shape [1, 1, 3, 3], was written in place after the operation"
+                + " read it (buffer version 0, now 1), so its gradient would use the new values; write into a copy"
+                + " instead, or make the write after backward()", error.getMessage());
     }
 }
