@@ -60,8 +60,8 @@ final class PinnedArrayCalls implements CblasCalls {
 
     /**
      * Returns the library's protected native method {@code name}, which takes the arguments of
-     * Fortran gemm with an offset after each array, bound to {@code blas}; null if it is missing
-     * or not accessible.
+     * Fortran gemm with an offset after each array, bound to {@code blas}, or null if it is
+     * missing or not accessible.
      */
     static MethodHandle nativeEntry(NativeBLAS blas, String name, Class<?> element) {
         Class<?> array = element.arrayType();

@@ -21,8 +21,8 @@ import jdk.incubator.vector.VectorSpecies;
  * does half the time. How much that costs differs. On an AMD EPYC with AVX-512 (JDK 17.0.15) a
  * chain of four elementwise operations over 16M floats took 16.5 ms with 512-bit vectors and
  * 9.2 ms with 256-bit ones. On an Intel Xeon with AVX-512 (same JDK, 2026-12-05) 512-bit vectors
- * made fused SELU over 16M floats 13% faster and an epoch of the seed network 13% faster,
- * although a plain copy through the backend was 20 to 24% slower (BENCHMARKS.md).
+ * made fused SELU over 16M floats 13% faster and an epoch of the seed network 13% faster. A plain
+ * copy through the backend was 20 to 24% slower there (BENCHMARKS.md).
  */
 final class VectorWidth {
 
@@ -67,7 +67,7 @@ final class VectorWidth {
         };
     }
 
-    /** 512 for Intel, whose measurements favour it, and 256 for every other or unknown vendor. */
+    /** Returns 512 for Intel, whose measurements favour it, and 256 for every other or unknown vendor. */
     static int defaultBits(Optional<String> vendor) {
         return vendor.filter("GenuineIntel"::equals).isPresent() ? 512 : 256;
     }
